@@ -1,0 +1,41 @@
+{#- A 64-bit float on every adapter (dbt.type_float() is 32-bit on DuckDB). -#}
+{% macro type_double() -%}
+    {{ return(adapter.dispatch('type_double', 'mql_funnel')()) }}
+{%- endmacro %}
+
+{% macro default__type_double() -%}
+    double precision
+{%- endmacro %}
+
+{% macro spark__type_double() -%}
+    double
+{%- endmacro %}
+
+{% macro month_of(timestamp_column) -%}
+    cast({{ dbt.date_trunc('month', timestamp_column) }} as date)
+{%- endmacro %}
+
+{#- numerator / denominator as a fraction, NULL when the denominator is 0. -#}
+{% macro safe_divide(numerator, denominator) -%}
+    case
+        when {{ denominator }} = 0 then null
+        else cast({{ numerator }} as {{ type_double() }}) / {{ denominator }}
+    end
+{%- endmacro %}
+
+{#- Seconds from start_at to end_at, with fractions. -#}
+{% macro seconds_between(start_at, end_at) -%}
+    {{ return(adapter.dispatch('seconds_between', 'mql_funnel')(start_at, end_at)) }}
+{%- endmacro %}
+
+{% macro default__seconds_between(start_at, end_at) -%}
+    extract(epoch from ({{ end_at }} - {{ start_at }}))
+{%- endmacro %}
+
+{% macro duckdb__seconds_between(start_at, end_at) -%}
+    (epoch_us({{ end_at }}) - epoch_us({{ start_at }})) / 1000000.0
+{%- endmacro %}
+
+{% macro spark__seconds_between(start_at, end_at) -%}
+    (unix_micros({{ end_at }}) - unix_micros({{ start_at }})) / 1000000.0
+{%- endmacro %}

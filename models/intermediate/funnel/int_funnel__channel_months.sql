@@ -1,0 +1,187 @@
+{#- Funnel counts per month and channel: every canonical channel in every
+    month from the first to the last with any non-zero count or spend.
+    Leads and milestones count in the lead's channel (MQL-month cohorts),
+    visitors in their channel of the month, spend in its own channel, and
+    every attendee under the attendee channel. -#}
+with channels as (
+
+    select channel, channel_order from {{ ref('channels') }}
+
+),
+
+channel_map as (
+
+    select * from {{ ref('int_channels__source_map') }}
+
+),
+
+leads as (
+
+    select lead_id, channel, created_at, mql_at, sql_at, opportunity_at, closed_won_at, won_amount
+    from {{ ref('dim_leads') }}
+
+),
+
+visitor_months as (
+
+    select
+        visitor_touches.month,
+        channel_map.channel,
+        count(*) as visitors
+    from {{ ref('int_visitors__monthly_first_touch') }} as visitor_touches
+    inner join channel_map
+        on
+            visitor_touches.utm_source = channel_map.utm_source
+            and visitor_touches.utm_medium = channel_map.utm_medium
+            and visitor_touches.referrer_host = channel_map.referrer_host
+    group by visitor_touches.month, channel_map.channel
+
+),
+
+attendee_months as (
+
+    select
+        {{ month_of('attended_at') }} as month,
+        '{{ var("attendee_channel") }}' as channel,
+        count(distinct lead_id) as attendees
+    from {{ ref('int_audit__event_attendance') }}
+    where row_bucket = 'used' and attended
+    group by {{ month_of('attended_at') }}
+
+),
+
+lead_months as (
+
+    select
+        {{ month_of('created_at') }} as month,
+        channel,
+        count(*) as leads
+    from leads
+    group by {{ month_of('created_at') }}, channel
+
+),
+
+mql_cohorts as (
+
+    select
+        {{ month_of('mql_at') }} as month,
+        channel,
+        count(*) as mqls,
+        count(sql_at) as sqls,
+        count(opportunity_at) as opportunities,
+        count(closed_won_at) as customers,
+        sum(won_amount) as revenue
+    from leads
+    where mql_at is not null
+    group by {{ month_of('mql_at') }}, channel
+
+),
+
+ad_spend_months as (
+
+    select
+        {{ month_of('ad_spend.spend_date') }} as month,
+        channel_map.channel,
+        sum(ad_spend.spend) as spend
+    from {{ ref('int_audit__ad_spend') }} as ad_spend
+    inner join channel_map
+        on
+            ad_spend.utm_source = channel_map.utm_source
+            and ad_spend.utm_medium = channel_map.utm_medium
+            and ad_spend.referrer_host = channel_map.referrer_host
+    where ad_spend.row_bucket = 'used'
+    group by {{ month_of('ad_spend.spend_date') }}, channel_map.channel
+
+),
+
+program_cost_months as (
+
+    select
+        cost_month as month,
+        channel,
+        sum(cost) as spend
+    from {{ ref('int_audit__program_costs') }}
+    where row_bucket = 'used'
+    group by cost_month, channel
+
+),
+
+{%- set measures = funnel_measures() %}
+{%- set parts = {
+    'visitor_months': ['visitors'],
+    'attendee_months': ['attendees'],
+    'lead_months': ['leads'],
+    'mql_cohorts': ['mqls', 'sqls', 'opportunities', 'customers', 'revenue'],
+    'ad_spend_months': ['spend'],
+    'program_cost_months': ['spend'],
+} %}
+
+activity as (
+
+    {%- for part, part_measures in parts.items() %}
+    select
+        month,
+        channel,
+        {%- for measure in measures %}
+        {% if measure in part_measures %}{{ measure }}{% else %}0{% endif %} as {{ measure }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    from {{ part }}
+    {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
+
+),
+
+active_months as (
+
+    select
+        month,
+        channel,
+        {%- for measure in measures %}
+        sum({{ measure }}) as {{ measure }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    from activity
+    group by month, channel
+
+),
+
+month_bounds as (
+
+    select
+        min(month) as first_month,
+        max(month) as last_month
+    from active_months
+    where
+        {%- for measure in measures %}
+        {{ measure }} <> 0{% if not loop.last %} or{% endif %}
+        {%- endfor %}
+
+),
+
+months as (
+
+    {{ month_spine(
+        start_month='(select first_month from month_bounds)',
+        end_month='(select last_month from month_bounds)',
+    ) | indent(4) }}
+
+),
+
+final as (
+
+    select
+        months.month,
+        channels.channel,
+        channels.channel_order,
+        {%- for measure in measures %}
+        coalesce(active_months.{{ measure }}, 0) as {{ measure }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
+    from months
+    cross join channels
+    left join active_months
+        on
+            months.month = active_months.month
+            and channels.channel = active_months.channel
+
+)
+
+select * from final

@@ -1,0 +1,102 @@
+{#- Funnel milestones after mql_at, each reachable only after the one before:
+    sales acceptance, opportunity, closed-won, and the first sales touch. -#}
+with mqls as (
+
+    select lead_id, mql_at
+    from {{ ref('int_leads__scores') }}
+    where mql_at is not null
+
+),
+
+sales_acceptances as (
+
+    select lead_id, changed_at
+    from {{ ref('int_audit__crm_lead_status_changes') }}
+    where row_bucket = 'used' and new_status = '{{ var("sales_accepted_status") }}'
+
+),
+
+opportunities as (
+
+    select lead_id, created_at, is_won, closed_at, amount
+    from {{ ref('int_audit__crm_opportunities') }}
+    where row_bucket = 'used'
+
+),
+
+activities as (
+
+    select lead_id, occurred_at
+    from {{ ref('int_audit__crm_activities') }}
+    where row_bucket = 'used'
+
+),
+
+sql_milestones as (
+
+    select
+        mqls.lead_id,
+        min(sales_acceptances.changed_at) as sql_at
+    from mqls
+    inner join sales_acceptances
+        on
+            mqls.lead_id = sales_acceptances.lead_id
+            and sales_acceptances.changed_at >= mqls.mql_at
+    group by mqls.lead_id
+
+),
+
+opportunity_milestones as (
+
+    select
+        sql_milestones.lead_id,
+        min(opportunities.created_at) as opportunity_at,
+        min(case when opportunities.is_won then opportunities.closed_at end) as closed_won_at,
+        sum(case when opportunities.is_won then opportunities.amount end) as won_amount
+    from sql_milestones
+    inner join opportunities
+        on
+            sql_milestones.lead_id = opportunities.lead_id
+            and opportunities.created_at >= sql_milestones.sql_at
+    group by sql_milestones.lead_id
+
+),
+
+first_contacts as (
+
+    select
+        mqls.lead_id,
+        min(activities.occurred_at) as first_contact_at
+    from mqls
+    inner join activities
+        on
+            mqls.lead_id = activities.lead_id
+            and activities.occurred_at >= mqls.mql_at
+    group by mqls.lead_id
+
+),
+
+final as (
+
+    select
+        mqls.lead_id,
+        mqls.mql_at,
+        sql_milestones.sql_at,
+        opportunity_milestones.opportunity_at,
+        opportunity_milestones.closed_won_at,
+        case
+            when opportunity_milestones.closed_won_at is not null then opportunity_milestones.won_amount
+        end as won_amount,
+        first_contacts.first_contact_at,
+        {{ seconds_between('mqls.mql_at', 'first_contacts.first_contact_at') }} / 60.0 as minutes_to_first_contact
+    from mqls
+    left join sql_milestones
+        on mqls.lead_id = sql_milestones.lead_id
+    left join opportunity_milestones
+        on mqls.lead_id = opportunity_milestones.lead_id
+    left join first_contacts
+        on mqls.lead_id = first_contacts.lead_id
+
+)
+
+select * from final

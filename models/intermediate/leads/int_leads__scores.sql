@@ -1,0 +1,93 @@
+{#- Each live lead's scores and mql_at: the earliest effective_at at which the
+    rules effective so far reach mql_threshold with at least
+    min_engagement_points of engagement. Rules sharing an instant count
+    together, so a tie at the crossing instant crosses at that instant. -#}
+with leads as (
+
+    select lead_id, disqualification_reason
+    from {{ ref('int_leads__enriched') }}
+
+),
+
+score_events as (
+
+    select lead_id, category, points, effective_at
+    from {{ ref('int_leads__score_events') }}
+
+),
+
+score_steps as (
+
+    select
+        lead_id,
+        effective_at,
+        sum(points) as points,
+        sum(case when category = 'engagement' then points else 0 end) as engagement_points
+    from score_events
+    group by lead_id, effective_at
+
+),
+
+running_scores as (
+
+    select
+        lead_id,
+        effective_at,
+        sum(points) over (
+            partition by lead_id
+            order by effective_at
+            rows between unbounded preceding and current row
+        ) as running_score,
+        sum(engagement_points) over (
+            partition by lead_id
+            order by effective_at
+            rows between unbounded preceding and current row
+        ) as running_engagement_score
+    from score_steps
+
+),
+
+threshold_crossings as (
+
+    select
+        lead_id,
+        min(effective_at) as crossed_at
+    from running_scores
+    where
+        running_score >= {{ var('mql_threshold') }}
+        and running_engagement_score >= {{ var('min_engagement_points') }}
+    group by lead_id
+
+),
+
+score_totals as (
+
+    select
+        lead_id,
+        sum(case when category = 'fit' then points else 0 end) as fit_score,
+        sum(case when category = 'engagement' then points else 0 end) as engagement_score,
+        sum(points) as lead_score
+    from score_events
+    group by lead_id
+
+),
+
+final as (
+
+    select
+        leads.lead_id,
+        coalesce(score_totals.fit_score, 0) as fit_score,
+        coalesce(score_totals.engagement_score, 0) as engagement_score,
+        coalesce(score_totals.lead_score, 0) as lead_score,
+        case
+            when leads.disqualification_reason is null then threshold_crossings.crossed_at
+        end as mql_at
+    from leads
+    left join score_totals
+        on leads.lead_id = score_totals.lead_id
+    left join threshold_crossings
+        on leads.lead_id = threshold_crossings.lead_id
+
+)
+
+select * from final

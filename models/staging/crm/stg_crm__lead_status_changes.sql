@@ -1,0 +1,19 @@
+with source as (
+
+    select * from {{ source('crm', 'crm_lead_status_changes') }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_id('status_change_id') }} as status_change_id,
+        {{ clean_id('lead_id') }} as lead_id,
+        {{ normalize_text('new_status') }} as new_status,
+        cast(changed_at as timestamp) as changed_at,
+        changed_by
+    from source
+
+)
+
+select * from renamed

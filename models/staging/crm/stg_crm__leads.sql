@@ -1,0 +1,31 @@
+with source as (
+
+    select * from {{ source('crm', 'crm_leads') }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_id('lead_id') }} as lead_id,
+        nullif({{ normalize_text('email') }}, '') as email,
+        job_title,
+        {{ normalize_words('job_title') }} as job_title_words,
+        company_name,
+        {{ normalize_text('industry') }} as industry,
+        cast(employee_count as integer) as employee_count,
+        upper(trim(coalesce(country, ''))) as country_code,
+        {{ normalize_text('original_utm_source') }} as utm_source,
+        {{ normalize_text('original_utm_medium') }} as utm_medium,
+        {{ normalize_text('original_referrer_host') }} as referrer_host,
+        cast(created_at as timestamp) as created_at,
+        cast(updated_at as timestamp) as updated_at,
+        coalesce(cast(is_deleted as boolean), false) as is_deleted
+        {%- for column in var('crm_leads_passthrough_columns', []) %},
+        {{ column }}
+        {%- endfor %}
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,24 @@
+with source as (
+
+    select * from {{ source('marketing', 'web_pageviews') }}
+
+),
+
+renamed as (
+
+    select
+        {{ clean_id('pageview_id') }} as pageview_id,
+        {{ clean_id('visitor_id') }} as visitor_id,
+        {{ clean_id('lead_id') }} as lead_id,
+        cast(occurred_at as timestamp) as occurred_at,
+        page_path,
+        {{ dbt.split_part(dbt.split_part(normalize_text('page_path'), "'?'", 1), "'#'", 1) }} as page_path_clean,
+        {{ normalize_text('utm_source') }} as utm_source,
+        {{ normalize_text('utm_medium') }} as utm_medium,
+        utm_campaign,
+        {{ normalize_text('referrer_host') }} as referrer_host
+    from source
+
+)
+
+select * from renamed

@@ -1,0 +1,1 @@
+"""Tooling around the MQL revenue-funnel dbt project: data generator, loader, CLI."""

@@ -1,0 +1,58 @@
+"""The raw landing tables of the contract (section 2), as DuckDB DDL."""
+
+from __future__ import annotations
+
+RAW_SCHEMA = "raw"
+
+RAW_TABLES: dict[str, str] = {
+    "crm_leads": (
+        "lead_id VARCHAR, email VARCHAR, job_title VARCHAR, company_name VARCHAR, "
+        "industry VARCHAR, employee_count INTEGER, country VARCHAR, "
+        "original_utm_source VARCHAR, original_utm_medium VARCHAR, "
+        "original_referrer_host VARCHAR, created_at TIMESTAMP, updated_at TIMESTAMP, "
+        "is_deleted BOOLEAN"
+    ),
+    "crm_lead_status_changes": (
+        "status_change_id VARCHAR, lead_id VARCHAR, new_status VARCHAR, "
+        "changed_at TIMESTAMP, changed_by VARCHAR"
+    ),
+    "crm_activities": (
+        "activity_id VARCHAR, lead_id VARCHAR, activity_type VARCHAR, "
+        "occurred_at TIMESTAMP, rep_id VARCHAR"
+    ),
+    "crm_opportunities": (
+        "opportunity_id VARCHAR, lead_id VARCHAR, created_at TIMESTAMP, stage VARCHAR, "
+        "is_closed BOOLEAN, is_won BOOLEAN, closed_at TIMESTAMP, amount DECIMAL(18,2), "
+        "gross_margin_pct DOUBLE"
+    ),
+    "web_pageviews": (
+        "pageview_id VARCHAR, visitor_id VARCHAR, lead_id VARCHAR, occurred_at TIMESTAMP, "
+        "page_path VARCHAR, utm_source VARCHAR, utm_medium VARCHAR, utm_campaign VARCHAR, "
+        "referrer_host VARCHAR"
+    ),
+    "form_submissions": (
+        "submission_id VARCHAR, lead_id VARCHAR, form_type VARCHAR, asset_type VARCHAR, "
+        "submitted_at TIMESTAMP"
+    ),
+    "email_events": (
+        "email_event_id VARCHAR, lead_id VARCHAR, campaign_id VARCHAR, event_type VARCHAR, "
+        "occurred_at TIMESTAMP"
+    ),
+    "event_attendance": (
+        "attendance_id VARCHAR, event_id VARCHAR, lead_id VARCHAR, registered_at TIMESTAMP, "
+        "attended BOOLEAN, attended_at TIMESTAMP"
+    ),
+    "ad_spend": (
+        "spend_date DATE, platform VARCHAR, utm_source VARCHAR, utm_medium VARCHAR, "
+        "campaign VARCHAR, spend DECIMAL(18,2), currency VARCHAR"
+    ),
+    "program_costs": "cost_month DATE, channel VARCHAR, cost DECIMAL(18,2)",
+}
+
+
+def create_raw_tables(con, replace: bool = True) -> None:
+    """Create schema raw and every raw table, empty."""
+    con.execute(f"create schema if not exists {RAW_SCHEMA}")
+    for table, columns in RAW_TABLES.items():
+        verb = "create or replace table" if replace else "create table if not exists"
+        con.execute(f"{verb} {RAW_SCHEMA}.{table} ({columns})")
