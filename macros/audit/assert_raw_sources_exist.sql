@@ -16,10 +16,17 @@
             {%- endif -%}
         {%- endfor -%}
         {%- if missing -%}
+            {%- set missing_schemas = [] -%}
+            {%- for schema in schemas | unique -%}
+                {%- if not adapter.check_schema_exists(target.database, schema) -%}
+                    {%- do missing_schemas.append(schema) -%}
+                {%- endif -%}
+            {%- endfor -%}
             {{ exceptions.raise_compiler_error(
-                "Missing raw source table(s): " ~ (missing | join(', '))
-                ~ ". Load them into schema '" ~ (schemas | unique | join("', '")) ~ "' of "
-                ~ target.type ~ " database " ~ (target.database or target.dbname or '') ~ " before building."
+                (("Missing raw schema(s): " ~ (missing_schemas | join(', ')) ~ ". ") if missing_schemas else "")
+                ~ "Missing raw source table(s): " ~ (missing | join(', '))
+                ~ ". Load them into " ~ target.type ~ " database '" ~ target.database
+                ~ "' (the landing schema of sources crm and marketing) before building."
             ) }}
         {%- endif -%}
     {%- endif -%}

@@ -22,10 +22,14 @@
     {{ return(['visitors', 'attendees', 'leads', 'mqls', 'sqls', 'opportunities', 'customers', 'revenue', 'spend']) }}
 {%- endmacro %}
 
-{#- Sales time spent reviewing MQLs that never become SQLs, in hours:
-    (MQLs - SQLs) x minutes per review / 60. -#}
+{#- MQLs that sales reviews but that never become SQLs: MQLs - SQLs. -#}
+{% macro wasted_review_leads(mqls, mql_to_sql_rate) -%}
+    ({{ mqls }} - {{ mqls }} * {{ mql_to_sql_rate }})
+{%- endmacro %}
+
+{#- Sales time spent on those leads, in hours. -#}
 {% macro wasted_review_hours(mqls, mql_to_sql_rate, minutes_per_lead=var('minutes_per_lead_review')) -%}
-    ({{ mqls }} - {{ mqls }} * {{ mql_to_sql_rate }}) * {{ minutes_per_lead }} / 60.0
+    {{ wasted_review_leads(mqls, mql_to_sql_rate) }} * {{ minutes_per_lead }} / 60.0
 {%- endmacro %}
 
 {#- MQLs needed to close a target number of deals at the given close rate

@@ -1,0 +1,108 @@
+"""Command line: generate sample data, build the warehouse, print the funnel.
+
+    mqlfunnel generate --leads 20000 --months 12      fill raw.* of the DuckDB file
+    mqlfunnel build [-- extra dbt args]               dbt build on that file
+    mqlfunnel report --months 3                       last months' funnel by channel
+    mqlfunnel demo                                    all three
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+
+from mqlfunnel.project import DEFAULT_DUCKDB_PATH, run_dbt
+from mqlfunnel.report import funnel_by_channel
+
+
+def _progress(message: str) -> None:
+    print(f"[mqlfunnel] {message}", flush=True)
+
+
+def _database(args: argparse.Namespace) -> Path:
+    return Path(args.database or os.environ.get("MQL_DUCKDB_PATH") or DEFAULT_DUCKDB_PATH)
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from mqlfunnel.generator import export, generate
+
+    path = _database(args)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    _progress(f"generating {args.leads:,} leads over {args.months} months (seed {args.seed}) into {path}")
+    started = time.perf_counter()
+    with duckdb.connect(str(path)) as con:
+        counts = generate(
+            con,
+            leads=args.leads,
+            months=args.months,
+            end_month=args.end_month,
+            seed=args.seed,
+            progress=_progress,
+        )
+        if args.export:
+            export(con, Path(args.export), fmt=args.format)
+            _progress(f"exported raw tables as {args.format} to {args.export}")
+    total = sum(counts.values())
+    _progress(f"done: {total:,} raw rows in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    path = _database(args)
+    extra = list(args.dbt_args)
+    if extra[:1] == ["--"]:
+        extra = extra[1:]
+    _progress(f"dbt build on {path}")
+    return run_dbt(["build", *extra], duckdb_path=path, check=False).returncode
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    print(funnel_by_channel(_database(args), months=args.months))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="mqlfunnel", description=__doc__.splitlines()[0])
+    root.add_argument("--database", help="DuckDB file (default: $MQL_DUCKDB_PATH or warehouse.duckdb)")
+    commands = root.add_subparsers(dest="command", required=True)
+
+    def generation_options(command: argparse.ArgumentParser) -> None:
+        command.add_argument("--leads", type=int, default=20_000, help="number of leads (default 20000)")
+        command.add_argument("--months", type=int, default=12, help="months of history (default 12)")
+        command.add_argument("--end-month", default="2026-10-01", help="last month generated (default 2026-10-01)")
+        command.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
+        command.add_argument("--export", help="also write the raw tables to this folder")
+        command.add_argument("--format", choices=["parquet", "csv"], default="parquet")
+
+    generation_options(commands.add_parser("generate", help="fill raw.* with synthetic data"))
+    build = commands.add_parser("build", help="dbt build")
+    build.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt arguments, e.g. --vars '{mql_threshold: 60}'")
+    report = commands.add_parser("report", help="print the last months' funnel by channel")
+    report.add_argument("--months", type=int, default=3)
+    demo = commands.add_parser("demo", help="generate, build and report")
+    generation_options(demo)
+    demo.add_argument("--months-shown", dest="report_months", type=int, default=3)
+    demo.set_defaults(dbt_args=[])
+    return root
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command == "demo":
+        code = cmd_generate(args)
+        if code == 0:
+            code = cmd_build(args)
+        if code == 0:
+            print(funnel_by_channel(_database(args), months=args.report_months))
+        return code
+    handlers = {"generate": cmd_generate, "build": cmd_build, "report": cmd_report}
+    return handlers[args.command](args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
