@@ -6,7 +6,7 @@ with channel_totals as (
         month,
         count(*) as channel_rows,
         {%- for measure in funnel_measures() %}
-        sum({{ measure }}) as {{ measure }}{% if not loop.last %},{% endif %}
+            sum({{ measure }}) as {{ measure }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     from {{ ref('fct_funnel_channel_monthly') }}
     group by month
@@ -35,5 +35,5 @@ where
     or channel_totals.month is null
     or channel_totals.channel_rows <> canonical_channels.channel_count
     {%- for measure in funnel_measures() %}
-    or channel_totals.{{ measure }} <> monthly.{{ measure }}
+        or channel_totals.{{ measure }} <> monthly.{{ measure }}
     {%- endfor %}

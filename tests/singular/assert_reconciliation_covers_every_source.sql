@@ -2,7 +2,8 @@
 with expected as (
 
     {%- for source_table in audited_tables() %}
-    select '{{ source_table }}' as source_table{% if not loop.last %} union all{% endif %}
+        select '{{ source_table }}' as source_table{% if not loop.last %}
+            union all{% endif %}
     {%- endfor %}
 
 )

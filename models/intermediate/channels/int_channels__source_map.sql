@@ -25,7 +25,10 @@ referrer_hosts as (
 
 lead_touches as (
 
-    select utm_source, utm_medium, referrer_host
+    select
+        utm_source,
+        utm_medium,
+        referrer_host
     from {{ ref('int_audit__crm_leads') }}
     where row_bucket = 'used'
 
@@ -33,14 +36,20 @@ lead_touches as (
 
 visitor_touches as (
 
-    select utm_source, utm_medium, referrer_host
+    select
+        utm_source,
+        utm_medium,
+        referrer_host
     from {{ ref('int_visitors__monthly_first_touch') }}
 
 ),
 
 spend_touches as (
 
-    select utm_source, utm_medium, referrer_host
+    select
+        utm_source,
+        utm_medium,
+        referrer_host
     from {{ ref('int_audit__ad_spend') }}
     where row_bucket = 'used'
 
@@ -48,11 +57,23 @@ spend_touches as (
 
 touches as (
 
-    select utm_source, utm_medium, referrer_host from lead_touches
+    select
+        utm_source,
+        utm_medium,
+        referrer_host
+    from lead_touches
     union
-    select utm_source, utm_medium, referrer_host from visitor_touches
+    select
+        utm_source,
+        utm_medium,
+        referrer_host
+    from visitor_touches
     union
-    select utm_source, utm_medium, referrer_host from spend_touches
+    select
+        utm_source,
+        utm_medium,
+        referrer_host
+    from spend_touches
 
 ),
 
@@ -79,7 +100,9 @@ referrer_classes as (
 
     union all
 
-    select '' as referrer_host, 'empty' as referrer_class
+    select
+        '' as referrer_host,
+        'empty' as referrer_class
 
 ),
 

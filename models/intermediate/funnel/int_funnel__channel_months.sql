@@ -5,7 +5,10 @@
     every attendee under the attendee channel. -#}
 with channels as (
 
-    select channel, channel_order from {{ ref('channels') }}
+    select
+        channel,
+        channel_order
+    from {{ ref('channels') }}
 
 ),
 
@@ -17,7 +20,15 @@ channel_map as (
 
 leads as (
 
-    select lead_id, channel, created_at, mql_at, sql_at, opportunity_at, closed_won_at, won_amount
+    select
+        lead_id,
+        channel,
+        created_at,
+        mql_at,
+        sql_at,
+        opportunity_at,
+        closed_won_at,
+        won_amount
     from {{ ref('dim_leads') }}
 
 ),
@@ -106,41 +117,41 @@ program_cost_months as (
 
 ),
 
-{%- set measures = funnel_measures() %}
-{%- set parts = {
-    'visitor_months': ['visitors'],
-    'attendee_months': ['attendees'],
-    'lead_months': ['leads'],
-    'mql_cohorts': ['mqls', 'sqls', 'opportunities', 'customers', 'revenue'],
-    'ad_spend_months': ['spend'],
-    'program_cost_months': ['spend'],
-} %}
+spend_months as (
 
-activity as (
-
-    {%- for part, part_measures in parts.items() %}
     select
         month,
         channel,
-        {%- for measure in measures %}
-        {% if measure in part_measures %}{{ measure }}{% else %}0{% endif %} as {{ measure }}{% if not loop.last %},{% endif %}
-        {%- endfor %}
-    from {{ part }}
-    {% if not loop.last %}union all{% endif %}
-    {%- endfor %}
+        sum(spend) as spend
+    from (
+        select
+            month,
+            channel,
+            spend
+        from ad_spend_months
+        union all
+        select
+            month,
+            channel,
+            spend
+        from program_cost_months
+    ) as spend_sources
+    group by month, channel
 
 ),
 
 active_months as (
 
-    select
-        month,
-        channel,
-        {%- for measure in measures %}
-        sum({{ measure }}) as {{ measure }}{% if not loop.last %},{% endif %}
-        {%- endfor %}
-    from activity
-    group by month, channel
+    select month from visitor_months
+    union
+    select month from attendee_months
+    union
+    select month from lead_months
+    union
+    select month from mql_cohorts
+    union
+    select month from spend_months
+    where spend <> 0
 
 ),
 
@@ -150,10 +161,6 @@ month_bounds as (
         min(month) as first_month,
         max(month) as last_month
     from active_months
-    where
-        {%- for measure in measures %}
-        {{ measure }} <> 0{% if not loop.last %} or{% endif %}
-        {%- endfor %}
 
 ),
 
@@ -172,15 +179,37 @@ final as (
         months.month,
         channels.channel,
         channels.channel_order,
-        {%- for measure in measures %}
-        coalesce(active_months.{{ measure }}, 0) as {{ measure }}{% if not loop.last %},{% endif %}
-        {%- endfor %}
+        coalesce(visitor_months.visitors, 0) as visitors,
+        coalesce(attendee_months.attendees, 0) as attendees,
+        coalesce(lead_months.leads, 0) as leads,
+        coalesce(mql_cohorts.mqls, 0) as mqls,
+        coalesce(mql_cohorts.sqls, 0) as sqls,
+        coalesce(mql_cohorts.opportunities, 0) as opportunities,
+        coalesce(mql_cohorts.customers, 0) as customers,
+        coalesce(mql_cohorts.revenue, 0) as revenue,
+        coalesce(spend_months.spend, 0) as spend
     from months
     cross join channels
-    left join active_months
+    left join visitor_months
         on
-            months.month = active_months.month
-            and channels.channel = active_months.channel
+            months.month = visitor_months.month
+            and channels.channel = visitor_months.channel
+    left join attendee_months
+        on
+            months.month = attendee_months.month
+            and channels.channel = attendee_months.channel
+    left join lead_months
+        on
+            months.month = lead_months.month
+            and channels.channel = lead_months.channel
+    left join mql_cohorts
+        on
+            months.month = mql_cohorts.month
+            and channels.channel = mql_cohorts.channel
+    left join spend_months
+        on
+            months.month = spend_months.month
+            and channels.channel = spend_months.channel
 
 )
 

@@ -13,13 +13,19 @@ with scoring_rules as (
 
 leads as (
 
-    select lead_id, created_at from {{ ref('int_leads__enriched') }}
+    select
+        lead_id,
+        created_at
+    from {{ ref('int_leads__enriched') }}
 
 ),
 
 visitor_leads as (
 
-    select visitor_id, lead_id from {{ ref('int_visitors__lead_identity') }}
+    select
+        visitor_id,
+        lead_id
+    from {{ ref('int_visitors__lead_identity') }}
 
 ),
 
@@ -56,16 +62,20 @@ lead_pageviews as (
 
 pricing_page_visits as (
 
-    select lead_id, rule_id, occurred_at
+    select
+        lead_id,
+        rule_id,
+        occurred_at
     from lead_pageviews
     where rule_id = 'pricing_page_visit'
 
 ),
 
-{#- A blog pageview at t completes a burst when the pageview blog_visit_count - 1
-    places before it (in time order) is no older than t minus the window. -#}
 blog_visits as (
 
+    {#- A blog pageview at t completes a burst when the pageview
+        blog_visit_count - 1 places before it (in time order) is no older
+        than t minus the window. -#}
     select
         lead_id,
         rule_id,
@@ -81,7 +91,10 @@ blog_visits as (
 
 blog_bursts as (
 
-    select lead_id, rule_id, occurred_at
+    select
+        lead_id,
+        rule_id,
+        occurred_at
     from blog_visits
     where burst_started_at >= {{ dbt.dateadd('day', -1 * var('blog_visit_window_days'), 'occurred_at') }}
 
@@ -89,7 +102,11 @@ blog_bursts as (
 
 form_submissions as (
 
-    select lead_id, form_type, asset_type, submitted_at
+    select
+        lead_id,
+        form_type,
+        asset_type,
+        submitted_at
     from {{ ref('int_audit__form_submissions') }}
     where row_bucket = 'used'
 
@@ -97,7 +114,10 @@ form_submissions as (
 
 demo_requests as (
 
-    select form_submissions.lead_id, scoring_rules.rule_id, form_submissions.submitted_at as occurred_at
+    select
+        form_submissions.lead_id,
+        scoring_rules.rule_id,
+        form_submissions.submitted_at as occurred_at
     from form_submissions
     inner join scoring_rules
         on
@@ -108,7 +128,10 @@ demo_requests as (
 
 case_study_downloads as (
 
-    select form_submissions.lead_id, scoring_rules.rule_id, form_submissions.submitted_at as occurred_at
+    select
+        form_submissions.lead_id,
+        scoring_rules.rule_id,
+        form_submissions.submitted_at as occurred_at
     from form_submissions
     inner join scoring_rules
         on
@@ -120,7 +143,10 @@ case_study_downloads as (
 
 email_replies as (
 
-    select email_events.lead_id, scoring_rules.rule_id, email_events.occurred_at
+    select
+        email_events.lead_id,
+        scoring_rules.rule_id,
+        email_events.occurred_at
     from {{ ref('int_audit__email_events') }} as email_events
     inner join scoring_rules
         on
@@ -132,15 +158,35 @@ email_replies as (
 
 occurrences as (
 
-    select lead_id, rule_id, occurred_at from pricing_page_visits
+    select
+        lead_id,
+        rule_id,
+        occurred_at
+    from pricing_page_visits
     union all
-    select lead_id, rule_id, occurred_at from blog_bursts
+    select
+        lead_id,
+        rule_id,
+        occurred_at
+    from blog_bursts
     union all
-    select lead_id, rule_id, occurred_at from demo_requests
+    select
+        lead_id,
+        rule_id,
+        occurred_at
+    from demo_requests
     union all
-    select lead_id, rule_id, occurred_at from case_study_downloads
+    select
+        lead_id,
+        rule_id,
+        occurred_at
+    from case_study_downloads
     union all
-    select lead_id, rule_id, occurred_at from email_replies
+    select
+        lead_id,
+        rule_id,
+        occurred_at
+    from email_replies
 
 ),
 

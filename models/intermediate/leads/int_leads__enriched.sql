@@ -14,7 +14,7 @@ with leads as (
         utm_medium,
         referrer_host,
         created_at
-        {%- for column in var('crm_leads_passthrough_columns', []) %},
+    {%- for column in var('crm_leads_passthrough_columns', []) %},
         {{ column }}
         {%- endfor %}
     from {{ ref('int_audit__crm_leads') }}
@@ -103,7 +103,7 @@ final as (
             when free_email_domains.email_domain is not null then 'free_email_domain'
             when title_matches.has_student_title = 1 then 'student'
         end as disqualification_reason
-        {%- for column in var('crm_leads_passthrough_columns', []) %},
+    {%- for column in var('crm_leads_passthrough_columns', []) %},
         leads.{{ column }}
         {%- endfor %}
     from leads

@@ -7,13 +7,33 @@ with leads as (
 
 fired as (
 
-    select lead_id, 'icp_industry' as rule_id, created_at from leads where is_icp_industry
+    select
+        lead_id,
+        'icp_industry' as rule_id,
+        created_at
+    from leads
+    where is_icp_industry
     union all
-    select lead_id, 'company_size' as rule_id, created_at from leads where is_icp_company_size
+    select
+        lead_id,
+        'company_size' as rule_id,
+        created_at
+    from leads
+    where is_icp_company_size
     union all
-    select lead_id, 'decision_maker_title' as rule_id, created_at from leads where has_decision_maker_title
+    select
+        lead_id,
+        'decision_maker_title' as rule_id,
+        created_at
+    from leads
+    where has_decision_maker_title
     union all
-    select lead_id, 'wrong_geography' as rule_id, created_at from leads where is_wrong_geography
+    select
+        lead_id,
+        'wrong_geography' as rule_id,
+        created_at
+    from leads
+    where is_wrong_geography
 
 ),
 

@@ -2,7 +2,9 @@
     sales acceptance, opportunity, closed-won, and the first sales touch. -#}
 with mqls as (
 
-    select lead_id, mql_at
+    select
+        lead_id,
+        mql_at
     from {{ ref('int_leads__scores') }}
     where mql_at is not null
 
@@ -10,7 +12,9 @@ with mqls as (
 
 sales_acceptances as (
 
-    select lead_id, changed_at
+    select
+        lead_id,
+        changed_at
     from {{ ref('int_audit__crm_lead_status_changes') }}
     where row_bucket = 'used' and new_status = '{{ var("sales_accepted_status") }}'
 
@@ -18,7 +22,12 @@ sales_acceptances as (
 
 opportunities as (
 
-    select lead_id, created_at, is_won, closed_at, amount
+    select
+        lead_id,
+        created_at,
+        is_won,
+        closed_at,
+        amount
     from {{ ref('int_audit__crm_opportunities') }}
     where row_bucket = 'used'
 
@@ -26,7 +35,9 @@ opportunities as (
 
 activities as (
 
-    select lead_id, occurred_at
+    select
+        lead_id,
+        occurred_at
     from {{ ref('int_audit__crm_activities') }}
     where row_bucket = 'used'
 
@@ -41,7 +52,7 @@ sql_milestones as (
     inner join sales_acceptances
         on
             mqls.lead_id = sales_acceptances.lead_id
-            and sales_acceptances.changed_at >= mqls.mql_at
+            and mqls.mql_at <= sales_acceptances.changed_at
     group by mqls.lead_id
 
 ),
@@ -57,7 +68,7 @@ opportunity_milestones as (
     inner join opportunities
         on
             sql_milestones.lead_id = opportunities.lead_id
-            and opportunities.created_at >= sql_milestones.sql_at
+            and sql_milestones.sql_at <= opportunities.created_at
     group by sql_milestones.lead_id
 
 ),
@@ -71,7 +82,7 @@ first_contacts as (
     inner join activities
         on
             mqls.lead_id = activities.lead_id
-            and activities.occurred_at >= mqls.mql_at
+            and mqls.mql_at <= activities.occurred_at
     group by mqls.lead_id
 
 ),
@@ -84,10 +95,10 @@ final as (
         sql_milestones.sql_at,
         opportunity_milestones.opportunity_at,
         opportunity_milestones.closed_won_at,
+        first_contacts.first_contact_at,
         case
             when opportunity_milestones.closed_won_at is not null then opportunity_milestones.won_amount
         end as won_amount,
-        first_contacts.first_contact_at,
         {{ seconds_between('mqls.mql_at', 'first_contacts.first_contact_at') }} / 60.0 as minutes_to_first_contact
     from mqls
     left join sql_milestones

@@ -2,12 +2,20 @@
     scoring_rules: the ledger that explains each lead's score. -#}
 with fired_rules as (
 
-    select lead_id, rule_id, occurred_at, effective_at
+    select
+        lead_id,
+        rule_id,
+        occurred_at,
+        effective_at
     from {{ ref('int_leads__fit_score_events') }}
 
     union all
 
-    select lead_id, rule_id, occurred_at, effective_at
+    select
+        lead_id,
+        rule_id,
+        occurred_at,
+        effective_at
     from {{ ref('int_leads__engagement_score_events') }}
 
 ),

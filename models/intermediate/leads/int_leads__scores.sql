@@ -4,14 +4,20 @@
     together, so a tie at the crossing instant crosses at that instant. -#}
 with leads as (
 
-    select lead_id, disqualification_reason
+    select
+        lead_id,
+        disqualification_reason
     from {{ ref('int_leads__enriched') }}
 
 ),
 
 score_events as (
 
-    select lead_id, category, points, effective_at
+    select
+        lead_id,
+        category,
+        points,
+        effective_at
     from {{ ref('int_leads__score_events') }}
 
 ),

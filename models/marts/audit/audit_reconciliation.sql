@@ -3,15 +3,15 @@
 with row_buckets as (
 
     {%- for source_table, audit in audited_tables().items() %}
-    select
-        '{{ source_table }}' as source_table,
-        (select count(*) from {{ source(audit[0], source_table) }}) as raw_rows,
-        sum(case when row_bucket = 'used' then 1 else 0 end) as used_rows,
-        sum(case when row_bucket = 'duplicate' then 1 else 0 end) as duplicate_rows,
-        sum(case when row_bucket = 'quarantined' then 1 else 0 end) as quarantined_rows,
-        sum(case when row_bucket = 'deleted' then 1 else 0 end) as deleted_rows
-    from {{ ref(audit[1]) }}
-    {% if not loop.last %}union all{% endif %}
+        select
+            '{{ source_table }}' as source_table,
+            (select count(*) from {{ source(audit[0], source_table) }}) as raw_rows,
+            sum(case when row_bucket = 'used' then 1 else 0 end) as used_rows,
+            sum(case when row_bucket = 'duplicate' then 1 else 0 end) as duplicate_rows,
+            sum(case when row_bucket = 'quarantined' then 1 else 0 end) as quarantined_rows,
+            sum(case when row_bucket = 'deleted' then 1 else 0 end) as deleted_rows
+        from {{ ref(audit[1]) }}
+        {% if not loop.last %}union all{% endif %}
     {%- endfor %}
 
 ),

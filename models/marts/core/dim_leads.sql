@@ -41,8 +41,8 @@ final as (
         milestones.won_amount,
         milestones.first_contact_at,
         milestones.minutes_to_first_contact
-        {%- for column in var('crm_leads_passthrough_columns', []) %},
-        leads.{{ column }}
+    {%- for column in var('crm_leads_passthrough_columns', []) %},
+            leads.{{ column }}
         {%- endfor %}
     from leads
     inner join scores

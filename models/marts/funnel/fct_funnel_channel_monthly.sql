@@ -10,7 +10,7 @@ final as (
         month,
         channel,
         {%- for measure in funnel_measures() %}
-        {{ measure }},
+            {{ measure }},
         {%- endfor %}
         {{- funnel_rates() }}
     from channel_months

@@ -9,7 +9,7 @@ months as (
     select
         month,
         {%- for measure in funnel_measures() %}
-        sum({{ measure }}) as {{ measure }}{% if not loop.last %},{% endif %}
+            sum({{ measure }}) as {{ measure }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     from channel_months
     group by month
@@ -21,7 +21,7 @@ final as (
     select
         month,
         {%- for measure in funnel_measures() %}
-        {{ measure }},
+            {{ measure }},
         {%- endfor %}
         {{- funnel_rates() }}
     from months

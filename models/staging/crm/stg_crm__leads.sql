@@ -21,7 +21,7 @@ renamed as (
         cast(created_at as timestamp) as created_at,
         cast(updated_at as timestamp) as updated_at,
         coalesce(cast(is_deleted as boolean), false) as is_deleted
-        {%- for column in var('crm_leads_passthrough_columns', []) %},
+    {%- for column in var('crm_leads_passthrough_columns', []) %},
         {{ column }}
         {%- endfor %}
     from source
