@@ -6,8 +6,8 @@ with channel_rules as (
     select
         rule_order,
         channel,
-        {{ normalize_text('medium_in') }} as medium_in,
-        {{ normalize_text('source_in') }} as source_in,
+        replace({{ normalize_text('medium_in') }}, ' ', '') as medium_in,
+        replace({{ normalize_text('source_in') }}, ' ', '') as source_in,
         {{ normalize_text('referrer_class') }} as referrer_class
     from {{ ref('channel_rules') }}
 

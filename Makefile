@@ -1,0 +1,42 @@
+# One entry point for people and CI. Everything runs inside .venv, made from
+# requirements.txt by `make venv` (the other targets make it when missing).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export MQL_DUCKDB_PATH ?= $(CURDIR)/warehouse.duckdb
+
+LEADS ?= 20000
+MONTHS ?= 12
+
+.PHONY: venv demo generate build report test lint clean
+
+venv: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+## Generate sample data, build the warehouse, print the last months' funnel by channel.
+demo: venv
+	$(BIN)/mqlfunnel demo --leads $(LEADS) --months $(MONTHS)
+
+generate: venv
+	$(BIN)/mqlfunnel generate --leads $(LEADS) --months $(MONTHS)
+
+build: venv
+	$(BIN)/mqlfunnel build
+
+report: venv
+	$(BIN)/mqlfunnel report
+
+## Every test: Python tests, dbt unit and data tests on fixtures, sqlfluff lint.
+test: venv
+	$(BIN)/pytest -q
+
+lint: venv
+	$(BIN)/sqlfluff lint models tests/singular analyses
+
+clean:
+	rm -rf target logs .tmp warehouse.duckdb warehouse.duckdb.wal
