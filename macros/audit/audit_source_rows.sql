@@ -11,9 +11,9 @@
     Emits every column of the staging model plus `row_key`, `row_bucket` and
     `quarantine_reason`, one row per raw row.
 
-    key_columns        identify a row: never NULL, and the duplicate key (unless deduplicate=false)
-    row_key_columns    what audit_quarantine shows as the row's key (default: key_columns)
-    required_columns   a NULL in any of these quarantines the row
+    key_columns        identify a row: rows sharing them are duplicates, and
+                       audit_quarantine shows them as the row's key
+    required_columns   a NULL in any of these quarantines the row (list the id here)
     checks             [[sql_condition_that_is_bad, reason], ...]
     keep_order         order by which the first of several same-key rows is kept
     lead_id_column     the column naming a lead (events), if any
@@ -22,11 +22,9 @@
 {% macro audit_source_rows(
     staging_model,
     key_columns,
-    row_key_columns=none,
     required_columns=[],
     checks=[],
     keep_order=none,
-    deduplicate=true,
     lead_id_column=none,
     lead_is_deleted_column=none
 ) -%}
@@ -53,9 +51,9 @@ checked as (
 
     select
         staged.*,
-        {{ composite_key(row_key_columns or key_columns) }} as row_key,
+        {{ composite_key(key_columns) }} as row_key,
         case
-            {%- for column in key_columns + required_columns %}
+            {%- for column in required_columns %}
             when {{ column }} is null then '{{ column }} is null'
             {%- endfor %}
             {%- for check in checks %}
@@ -70,16 +68,12 @@ ranked as (
 
     select
         checked.*,
-        {%- if deduplicate %}
         row_number() over (
             partition by {{ key_columns | join(', ') }}
             order by
                 case when value_error is null then 0 else 1 end
                 {%- if keep_order %}, {{ keep_order }}{% endif %}
         ) as key_rank
-        {%- else %}
-        1 as key_rank
-        {%- endif %}
     from checked
 
 ),

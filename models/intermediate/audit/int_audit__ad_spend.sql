@@ -1,12 +1,11 @@
-{#- Spend rows carry no id: every row is its own record (no duplicate bucket). -#}
+{#- Spend rows carry no id: a row delivered twice (every column equal) counts
+    once; two different amounts on the same day and campaign both count. -#}
 {{ audit_source_rows(
     staging_model='stg_marketing__ad_spend',
-    key_columns=['spend_date'],
-    row_key_columns=['spend_date', 'platform', 'utm_source', 'utm_medium', 'campaign'],
-    required_columns=['spend'],
+    key_columns=['spend_date', 'platform', 'utm_source', 'utm_medium', 'campaign', 'spend', 'currency'],
+    required_columns=['spend_date', 'spend'],
     checks=[
         ['spend < 0', 'spend is negative'],
         ["currency <> 'USD'", 'currency is not USD'],
     ],
-    deduplicate=false,
 ) }}

@@ -1,7 +1,7 @@
 {{ audit_source_rows(
     staging_model='stg_crm__opportunities',
     key_columns=['opportunity_id'],
-    required_columns=['lead_id', 'created_at'],
+    required_columns=['opportunity_id', 'lead_id', 'created_at'],
     checks=[
         ['is_won and closed_at is null', 'closed_at is null on a won opportunity'],
     ],

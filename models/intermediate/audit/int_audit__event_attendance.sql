@@ -1,7 +1,7 @@
 {{ audit_source_rows(
     staging_model='stg_marketing__event_attendance',
     key_columns=['attendance_id'],
-    required_columns=['lead_id'],
+    required_columns=['attendance_id', 'lead_id'],
     checks=[
         ['attended and attended_at is null', 'attended_at is null on an attended registration'],
     ],

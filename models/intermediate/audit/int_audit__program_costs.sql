@@ -1,12 +1,11 @@
-{#- Cost rows carry no id: every row is its own record (no duplicate bucket). -#}
+{#- Cost rows carry no id: a row delivered twice (every column equal) counts
+    once; two different costs in the same month and channel both count. -#}
 {{ audit_source_rows(
     staging_model='stg_marketing__program_costs',
-    key_columns=['cost_month'],
-    row_key_columns=['cost_month', 'channel'],
-    required_columns=['cost'],
+    key_columns=['cost_month', 'channel', 'cost'],
+    required_columns=['cost_month', 'cost'],
     checks=[
         ['cost < 0', 'cost is negative'],
         ["channel not in (select channel from " ~ ref('channels') ~ ")", 'channel is not canonical'],
     ],
-    deduplicate=false,
 ) }}

@@ -14,7 +14,7 @@ renamed as (
         coalesce(cast(is_closed as boolean), false) as is_closed,
         coalesce(cast(is_won as boolean), false) as is_won,
         cast(closed_at as timestamp) as closed_at,
-        cast(amount as {{ dbt.type_numeric() }}) as amount,
+        cast(amount as decimal(18, 2)) as amount,
         cast(gross_margin_pct as {{ type_double() }}) as gross_margin_pct
     from source
 

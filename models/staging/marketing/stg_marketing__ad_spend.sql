@@ -13,7 +13,7 @@ renamed as (
         {{ normalize_text('utm_medium') }} as utm_medium,
         '' as referrer_host,
         campaign,
-        cast(spend as {{ dbt.type_numeric() }}) as spend,
+        cast(spend as decimal(18, 2)) as spend,
         upper(trim(coalesce(currency, ''))) as currency
     from source
 

@@ -9,7 +9,7 @@ renamed as (
     select
         {{ month_of('cost_month') }} as cost_month,
         {{ normalize_text('channel') }} as channel,
-        cast(cost as {{ dbt.type_numeric() }}) as cost
+        cast(cost as decimal(18, 2)) as cost
     from source
 
 )
