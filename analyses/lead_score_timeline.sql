@@ -1,0 +1,53 @@
+-- Why is a lead (not) an MQL? Its ledger in time order with the running
+-- score, and the row at which it crossed the threshold.
+-- dbt compile --select lead_score_timeline --vars '{lead_id: L0000042}'
+with score_events as (
+
+    select
+        lead_id,
+        rule_id,
+        category,
+        points,
+        occurred_at,
+        effective_at
+    from {{ ref('fct_lead_score_events') }}
+    where lead_id = '{{ var("lead_id", "") }}'
+
+),
+
+running as (
+
+    select
+        lead_id,
+        rule_id,
+        category,
+        points,
+        occurred_at,
+        effective_at,
+        sum(points) over (
+            order by effective_at
+            range between unbounded preceding and current row
+        ) as running_score
+    from score_events
+
+),
+
+final as (
+
+    select
+        running.lead_id,
+        running.rule_id,
+        running.category,
+        running.points,
+        running.occurred_at,
+        running.effective_at,
+        running.running_score,
+        dim_leads.mql_at = running.effective_at as is_crossing
+    from running
+    inner join {{ ref('dim_leads') }} as dim_leads
+        on running.lead_id = dim_leads.lead_id
+
+)
+
+select * from final
+order by effective_at, rule_id
