@@ -4,6 +4,9 @@
     mqlfunnel build [-- extra dbt args]               dbt build on that file
     mqlfunnel report --months 3                       last months' funnel by channel
     mqlfunnel demo                                    all three
+    mqlfunnel nightly                                 freshness, incremental build, tests, publish
+    mqlfunnel load --from DIR --target postgres       raw exports into schema raw of a target
+    mqlfunnel compare --target postgres               a target's marts against the DuckDB file's
 """
 
 from __future__ import annotations
@@ -66,6 +69,52 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_load(args: argparse.Namespace) -> int:
+    from mqlfunnel.loader import LoadError, load
+    from mqlfunnel.targets import TargetError
+
+    started = time.perf_counter()
+    database = _database(args) if args.target == "duckdb" else None
+    try:
+        counts = load(args.source, args.target, progress=_progress, duckdb_path=database)
+    except (LoadError, TargetError) as exc:
+        print(f"mqlfunnel load: {exc}", file=sys.stderr)
+        return 1
+    _progress(f"done: {sum(counts.values()):,} raw rows in {len(counts)} tables in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from mqlfunnel.compare import compare_targets
+    from mqlfunnel.targets import TargetError
+
+    try:
+        differences = compare_targets(_database(args), args.target, progress=_progress)
+    except TargetError as exc:
+        print(f"mqlfunnel compare: {exc}", file=sys.stderr)
+        return 1
+    for line in differences:
+        print(line)
+    return 1 if differences else 0
+
+
+def cmd_nightly(args: argparse.Namespace) -> int:
+    from mqlfunnel.nightly import NightlyError, run_nightly
+
+    extra = list(args.dbt_args)
+    if extra[:1] == ["--"]:
+        extra = extra[1:]
+    try:
+        result = run_nightly(_database(args), progress=_progress, dbt_args=tuple(extra),
+                             check_freshness=not args.skip_freshness)
+    except NightlyError as exc:
+        print(f"mqlfunnel nightly: {exc}", file=sys.stderr)
+        return 1
+    timings = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
+    _progress(f"nightly done ({timings}); {len(result.warnings)} warnings")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="mqlfunnel", description=__doc__.splitlines()[0])
     root.add_argument("--database", help="DuckDB file (default: $MQL_DUCKDB_PATH or warehouse.duckdb)")
@@ -88,6 +137,14 @@ def parser() -> argparse.ArgumentParser:
     generation_options(demo)
     demo.add_argument("--months-shown", dest="report_months", type=int, default=3)
     demo.set_defaults(dbt_args=[])
+    nightly = commands.add_parser("nightly", help="write-audit-publish: freshness, build and test a copy, then swap it in")
+    nightly.add_argument("--skip-freshness", action="store_true", help="do not check source freshness")
+    nightly.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt build arguments")
+    load = commands.add_parser("load", help="load a folder of raw exports into schema raw of a target")
+    load.add_argument("--from", dest="source", required=True, help="folder of <table>.parquet or <table>.csv files")
+    load.add_argument("--target", choices=["duckdb", "postgres", "spark"], default="duckdb")
+    compare = commands.add_parser("compare", help="prove a target's marts equal to the DuckDB file's")
+    compare.add_argument("--target", choices=["postgres", "spark"], required=True)
     return root
 
 
@@ -100,7 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         if code == 0:
             print(funnel_by_channel(_database(args), months=args.report_months))
         return code
-    handlers = {"generate": cmd_generate, "build": cmd_build, "report": cmd_report}
+    handlers = {"generate": cmd_generate, "build": cmd_build, "report": cmd_report,
+                "load": cmd_load, "compare": cmd_compare, "nightly": cmd_nightly}
     return handlers[args.command](args)
 
 

@@ -1,6 +1,6 @@
 {#-
-    Classifies every row of one staged raw table into exactly one bucket of
-    contract section 5, tried in this order:
+    Bad input, contract section 5: every raw row lands in exactly one bucket,
+    tried in this order:
 
       quarantined  a required value is NULL or a check fails
       duplicate    another valid row with the same key was kept
@@ -8,14 +8,19 @@
       quarantined  the row names no known lead (orphan)
       used         everything else
 
-    Emits every column of the staging model plus `row_key`, `row_bucket` and
-    `quarantine_reason`, one row per raw row.
+    audit_row_checks does the first two steps, which look at the row alone
+    (and at rows with the same key); audit_row_buckets the last three, which
+    look at the leads. The big event tables keep the checks in an incremental
+    model and apply the buckets on top; the others do both in one model with
+    audit_source_rows.
 
     key_columns        identify a row: rows sharing them are duplicates, and
-                       audit_quarantine shows them as the row's key
+                       audit_quarantine shows them (as row_key)
     required_columns   a NULL in any of these quarantines the row (list the id here)
     checks             [[sql_condition_that_is_bad, reason], ...]
     keep_order         order by which the first of several same-key rows is kept
+    timestamp_column   incremental models only: the column the lookback window reads
+    columns            incremental models only: every column of source_relation
     lead_id_column     the column naming a lead (events), if any
     lead_is_deleted_column  leads only: the kept row's deletion flag
 -#}
@@ -29,9 +34,196 @@
     lead_is_deleted_column=none
 ) -%}
 
-with staged as (
+with checked as (
 
-    select * from {{ ref(staging_model) }}
+    {{ audit_row_checks(ref(staging_model), key_columns, required_columns, checks, keep_order) | indent(4) }}
+
+),
+
+bucketed as (
+
+    {{ audit_row_buckets('checked', lead_id_column, lead_is_deleted_column) | indent(4) }}
+
+)
+
+select * from bucketed
+
+{%- endmacro %}
+
+
+{#- Every row of the relation with row_key, value_error (the first failed
+    check) and key_rank (1 for the kept row of each key among rows without a
+    value error; NULL for rows with one). Incremental models read only the
+    rows of the lookback window that are not stored yet (rows are compared
+    whole, so a re-delivered copy still counts as a raw row), and continue
+    the key ranks of the rows already stored. -#}
+{% macro audit_row_checks(
+    source_relation,
+    key_columns,
+    required_columns=[],
+    checks=[],
+    keep_order=none,
+    timestamp_column=none,
+    columns=[]
+) -%}
+{%- set incremental = timestamp_column is not none and is_incremental() -%}
+{%- if incremental -%}
+    {%- set row_hash = dbt.hash(composite_key(columns)) -%}
+    {%- set lookback_start -%}
+        (select {{ dbt.dateadd('day', -1 * var('incremental_lookback_days'), 'max(' ~ timestamp_column ~ ')') }} from {{ this }})
+    {%- endset -%}
+{%- endif -%}
+
+with source_rows as (
+
+    select * from {{ source_relation }}
+    {%- if incremental %}
+    where {{ timestamp_column }} is null or {{ lookback_start }} is null or {{ timestamp_column }} >= {{ lookback_start }}
+    {%- endif %}
+
+),
+
+{% if incremental -%}
+source_copies as (
+
+    select
+        source_rows.*,
+        {{ row_hash }} as row_hash,
+        row_number() over (partition by {{ row_hash }} order by {{ timestamp_column }}) as copy_number
+    from source_rows
+
+),
+
+stored_copies as (
+
+    select
+        {{ row_hash }} as row_hash,
+        count(*) as stored_count
+    from {{ this }}
+    where {{ timestamp_column }} is null or {{ lookback_start }} is null or {{ timestamp_column }} >= {{ lookback_start }}
+    group by {{ row_hash }}
+
+),
+
+new_rows as (
+
+    select
+        {%- for column in columns %}
+        source_copies.{{ column }}{{ "," if not loop.last }}
+        {%- endfor %}
+    from source_copies
+    left join stored_copies
+        on source_copies.row_hash = stored_copies.row_hash
+    where source_copies.copy_number > coalesce(stored_copies.stored_count, 0)
+
+),
+{%- else -%}
+new_rows as (
+
+    select * from source_rows
+
+),
+{%- endif %}
+
+checked as (
+
+    select
+        new_rows.*,
+        {{ composite_key(key_columns) }} as row_key,
+        case
+            {%- for column in required_columns %}
+            when {{ column }} is null then '{{ column }} is null'
+            {%- endfor %}
+            {%- for check in checks %}
+            when {{ check[0] }} then '{{ check[1] }}'
+            {%- endfor %}
+        end as value_error
+    from new_rows
+
+),
+
+valid_rows as (
+
+    select * from checked where value_error is null
+
+),
+
+{#- Only keys seen more than once need ranking: a window over every row of
+    a large table costs far more than this group-by. -#}
+repeated_keys as (
+
+    select
+        row_key,
+        max(prior_rows) as prior_rows
+    from (
+        select
+            row_key,
+            0 as prior_rows
+        from valid_rows
+        group by row_key
+        having count(*) > 1
+        {%- if incremental %}
+
+        union all
+
+        select
+            stored.row_key,
+            count(*) as prior_rows
+        from {{ this }} as stored
+        inner join (select distinct row_key from valid_rows) as new_keys
+            on stored.row_key = new_keys.row_key
+        where stored.value_error is null
+        group by stored.row_key
+        {%- endif %}
+    ) as key_counts
+    group by row_key
+
+),
+
+final as (
+
+    select
+        checked.*,
+        cast(null as {{ dbt.type_bigint() }}) as key_rank
+    from checked
+    where value_error is not null
+
+    union all
+
+    select
+        valid_rows.*,
+        cast(1 as {{ dbt.type_bigint() }}) as key_rank
+    from valid_rows
+    left join repeated_keys
+        on valid_rows.row_key = repeated_keys.row_key
+    where repeated_keys.row_key is null
+
+    union all
+
+    select
+        valid_rows.*,
+        repeated_keys.prior_rows + row_number() over (
+            partition by valid_rows.row_key
+            order by {{ keep_order or 'valid_rows.row_key' }}
+        ) as key_rank
+    from valid_rows
+    inner join repeated_keys
+        on valid_rows.row_key = repeated_keys.row_key
+
+)
+
+select * from final
+
+{%- endmacro %}
+
+
+{#- The checked rows with row_bucket and quarantine_reason, judged against
+    the current leads (int_audit__crm_leads). -#}
+{% macro audit_row_buckets(checked_relation, lead_id_column=none, lead_is_deleted_column=none) -%}
+
+with checked as (
+
+    select * from {{ checked_relation }}
 
 ),
 
@@ -47,68 +239,40 @@ known_leads as (
 ),
 {%- endif %}
 
-checked as (
-
-    select
-        staged.*,
-        {{ composite_key(key_columns) }} as row_key,
-        case
-            {%- for column in required_columns %}
-            when {{ column }} is null then '{{ column }} is null'
-            {%- endfor %}
-            {%- for check in checks %}
-            when {{ check[0] }} then '{{ check[1] }}'
-            {%- endfor %}
-        end as value_error
-    from staged
-
-),
-
-ranked as (
+final as (
 
     select
         checked.*,
-        row_number() over (
-            partition by {{ key_columns | join(', ') }}
-            order by
-                case when value_error is null then 0 else 1 end
-                {%- if keep_order %}, {{ keep_order }}{% endif %}
-        ) as key_rank
-    from checked
-
-),
-
-classified as (
-
-    select
-        ranked.*,
         case
-            when value_error is not null then 'quarantined'
-            when key_rank > 1 then 'duplicate'
+            when checked.value_error is not null then 'quarantined'
+            when checked.key_rank > 1 then 'duplicate'
             {%- if lead_is_deleted_column %}
-            when {{ lead_is_deleted_column }} then 'deleted'
+            when checked.{{ lead_is_deleted_column }} then 'deleted'
             {%- endif %}
             {%- if lead_id_column %}
             when known_leads.is_deleted_lead then 'deleted'
-            when ranked.{{ lead_id_column }} is not null and known_leads.known_lead_id is null then 'quarantined'
+            when checked.{{ lead_id_column }} is not null and known_leads.known_lead_id is null then 'quarantined'
             {%- endif %}
             else 'used'
         end as row_bucket,
         case
-            when value_error is not null then value_error
+            when checked.value_error is not null then checked.value_error
             {%- if lead_id_column %}
-            when key_rank = 1 and known_leads.known_lead_id is null and ranked.{{ lead_id_column }} is not null
+            when
+                checked.key_rank = 1
+                and checked.{{ lead_id_column }} is not null
+                and known_leads.known_lead_id is null
                 then '{{ lead_id_column }} names no known lead'
             {%- endif %}
         end as quarantine_reason
-    from ranked
+    from checked
     {%- if lead_id_column %}
     left join known_leads
-        on ranked.{{ lead_id_column }} = known_leads.known_lead_id
+        on checked.{{ lead_id_column }} = known_leads.known_lead_id
     {%- endif %}
 
 )
 
-select * from classified
+select * from final
 
 {%- endmacro %}

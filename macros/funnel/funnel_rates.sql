@@ -17,6 +17,11 @@
     {%- endfor %}
 {%- endmacro %}
 
+{#- The type of a funnel measure: money for revenue and spend, else a count. -#}
+{% macro funnel_measure_type(measure) -%}
+    {{ type_money() if measure in ('revenue', 'spend') else dbt.type_bigint() }}
+{%- endmacro %}
+
 {#- The funnel's count and amount columns, in mart order. -#}
 {% macro funnel_measures() -%}
     {{ return(['visitors', 'attendees', 'leads', 'mqls', 'sqls', 'opportunities', 'customers', 'revenue', 'spend']) }}

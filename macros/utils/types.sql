@@ -11,6 +11,11 @@
     double
 {%- endmacro %}
 
+{#- Money: amounts and their sums. -#}
+{% macro type_money() -%}
+    decimal(18, 2)
+{%- endmacro %}
+
 {% macro month_of(timestamp_column) -%}
     cast({{ dbt.date_trunc('month', timestamp_column) }} as date)
 {%- endmacro %}
@@ -29,7 +34,7 @@
 {%- endmacro %}
 
 {% macro default__seconds_between(start_at, end_at) -%}
-    extract(epoch from ({{ end_at }} - {{ start_at }}))
+    cast(extract(epoch from ({{ end_at }} - {{ start_at }})) as {{ type_double() }})
 {%- endmacro %}
 
 {% macro duckdb__seconds_between(start_at, end_at) -%}
@@ -37,5 +42,5 @@
 {%- endmacro %}
 
 {% macro spark__seconds_between(start_at, end_at) -%}
-    (unix_micros({{ end_at }}) - unix_micros({{ start_at }})) / 1000000.0
+    cast(unix_micros({{ end_at }}) - unix_micros({{ start_at }}) as {{ type_double() }}) / 1000000
 {%- endmacro %}

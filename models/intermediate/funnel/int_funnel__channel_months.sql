@@ -179,15 +179,15 @@ final as (
         months.month,
         channels.channel,
         channels.channel_order,
-        coalesce(visitor_months.visitors, 0) as visitors,
-        coalesce(attendee_months.attendees, 0) as attendees,
-        coalesce(lead_months.leads, 0) as leads,
-        coalesce(mql_cohorts.mqls, 0) as mqls,
-        coalesce(mql_cohorts.sqls, 0) as sqls,
-        coalesce(mql_cohorts.opportunities, 0) as opportunities,
-        coalesce(mql_cohorts.customers, 0) as customers,
-        coalesce(mql_cohorts.revenue, 0) as revenue,
-        coalesce(spend_months.spend, 0) as spend
+        cast(coalesce(visitor_months.visitors, 0) as {{ dbt.type_bigint() }}) as visitors,
+        cast(coalesce(attendee_months.attendees, 0) as {{ dbt.type_bigint() }}) as attendees,
+        cast(coalesce(lead_months.leads, 0) as {{ dbt.type_bigint() }}) as leads,
+        cast(coalesce(mql_cohorts.mqls, 0) as {{ dbt.type_bigint() }}) as mqls,
+        cast(coalesce(mql_cohorts.sqls, 0) as {{ dbt.type_bigint() }}) as sqls,
+        cast(coalesce(mql_cohorts.opportunities, 0) as {{ dbt.type_bigint() }}) as opportunities,
+        cast(coalesce(mql_cohorts.customers, 0) as {{ dbt.type_bigint() }}) as customers,
+        cast(coalesce(mql_cohorts.revenue, 0) as {{ type_money() }}) as revenue,
+        cast(coalesce(spend_months.spend, 0) as {{ type_money() }}) as spend
     from months
     cross join channels
     left join visitor_months

@@ -97,7 +97,8 @@ final as (
         opportunity_milestones.closed_won_at,
         first_contacts.first_contact_at,
         case
-            when opportunity_milestones.closed_won_at is not null then opportunity_milestones.won_amount
+            when opportunity_milestones.closed_won_at is not null
+                then cast(opportunity_milestones.won_amount as {{ type_money() }})
         end as won_amount,
         {{ seconds_between('mqls.mql_at', 'first_contacts.first_contact_at') }} / 60.0 as minutes_to_first_contact
     from mqls

@@ -36,7 +36,7 @@ final as (
         fired_rules.lead_id,
         fired_rules.rule_id,
         scoring_rules.category,
-        scoring_rules.points,
+        cast(scoring_rules.points as integer) as points,
         fired_rules.occurred_at,
         fired_rules.effective_at
     from fired_rules

@@ -82,9 +82,9 @@ final as (
 
     select
         leads.lead_id,
-        coalesce(score_totals.fit_score, 0) as fit_score,
-        coalesce(score_totals.engagement_score, 0) as engagement_score,
-        coalesce(score_totals.lead_score, 0) as lead_score,
+        cast(coalesce(score_totals.fit_score, 0) as integer) as fit_score,
+        cast(coalesce(score_totals.engagement_score, 0) as integer) as engagement_score,
+        cast(coalesce(score_totals.lead_score, 0) as integer) as lead_score,
         case
             when leads.disqualification_reason is null then threshold_crossings.crossed_at
         end as mql_at

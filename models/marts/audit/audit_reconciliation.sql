@@ -20,11 +20,11 @@ final as (
 
     select
         source_table,
-        raw_rows,
-        coalesce(used_rows, 0) as used_rows,
-        coalesce(duplicate_rows, 0) as duplicate_rows,
-        coalesce(quarantined_rows, 0) as quarantined_rows,
-        coalesce(deleted_rows, 0) as deleted_rows
+        cast(raw_rows as {{ dbt.type_bigint() }}) as raw_rows,
+        cast(coalesce(used_rows, 0) as {{ dbt.type_bigint() }}) as used_rows,
+        cast(coalesce(duplicate_rows, 0) as {{ dbt.type_bigint() }}) as duplicate_rows,
+        cast(coalesce(quarantined_rows, 0) as {{ dbt.type_bigint() }}) as quarantined_rows,
+        cast(coalesce(deleted_rows, 0) as {{ dbt.type_bigint() }}) as deleted_rows
     from row_buckets
 
 )

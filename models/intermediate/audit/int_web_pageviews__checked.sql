@@ -1,0 +1,19 @@
+{#- The row-level checks of raw.web_pageviews (required values, duplicate ids),
+    kept incrementally: a nightly run reads the last incremental_lookback_days
+    of raw rows and appends the ones not stored yet. -#}
+{{
+    config(
+        materialized='incremental',
+        incremental_strategy='append',
+        on_schema_change='fail',
+    )
+}}
+
+{{ audit_row_checks(
+    columns=['pageview_id', 'visitor_id', 'lead_id', 'occurred_at', 'page_path', 'page_path_clean', 'utm_source', 'utm_medium', 'utm_campaign', 'referrer_host'],
+    source_relation=ref('stg_marketing__web_pageviews'),
+    key_columns=['pageview_id'],
+    required_columns=['pageview_id', 'visitor_id', 'occurred_at'],
+    keep_order='occurred_at, visitor_id, lead_id, page_path',
+    timestamp_column='occurred_at',
+) }}

@@ -1,0 +1,208 @@
+"""Nightly runs lose nothing: an incremental run after a day of new, late,
+changed and deleted rows publishes exactly what a full refresh builds, a
+second run changes nothing, and a failing run leaves the published file as
+it was while readers keep reading it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from mqlfunnel.generator import generate
+from mqlfunnel.nightly import NightlyError, run_nightly
+from mqlfunnel.project import run_dbt
+from mqlfunnel.schema import RAW_TABLES
+
+MARTS = [
+    "dim_leads",
+    "fct_lead_score_events",
+    "fct_funnel_monthly",
+    "fct_funnel_channel_monthly",
+    "audit_quarantine",
+    "audit_reconciliation",
+]
+NO_UNIT_TESTS = ("--exclude", "test_type:unit")  # they run in test_project.py
+INCREMENTAL = ["int_web_pageviews__checked", "int_email_events__checked", "int_form_submissions__checked"]
+
+# The column that dates each raw row (day N is held back by it).
+ROW_DATE = {
+    "crm_leads": "created_at",
+    "crm_lead_status_changes": "changed_at",
+    "crm_activities": "occurred_at",
+    "crm_opportunities": "created_at",
+    "web_pageviews": "occurred_at",
+    "form_submissions": "submitted_at",
+    "email_events": "occurred_at",
+    "event_attendance": "registered_at",
+    "ad_spend": "spend_date",
+}
+LATE_TABLES = ["web_pageviews", "email_events", "form_submissions"]
+
+
+def marts(database: Path) -> dict[str, list[tuple]]:
+    with duckdb.connect(str(database), read_only=True) as con:
+        return {m: sorted(con.execute(f"select * from main.{m}").fetchall(), key=repr) for m in MARTS}
+
+
+def row_counts(database: Path, tables: list[str]) -> dict[str, int]:
+    with duckdb.connect(str(database), read_only=True) as con:
+        return {t: con.execute(f"select count(*) from intermediate.{t}").fetchone()[0] for t in tables}
+
+
+def hold_back_day_n(con: duckdb.DuckDBPyConnection) -> dt.date:
+    """Move day N, and half of day N-2's event rows (to arrive late), out of raw."""
+    day_n = con.execute("select max(cast(occurred_at as date)) from raw.web_pageviews").fetchone()[0]
+    con.execute("create schema held")
+    for table in RAW_TABLES:
+        column = ROW_DATE.get(table)
+        if column is None:
+            continue
+        condition = f"cast({column} as date) = date '{day_n}'"
+        if table in LATE_TABLES:
+            condition += f" or (cast({column} as date) = date '{day_n - dt.timedelta(days=2)}' and hash(raw.{table}) % 2 = 0)"
+        con.execute(f"create table held.{table} as select * from raw.{table} where {condition}")
+        con.execute(f"delete from raw.{table} where {condition}")
+    return day_n
+
+
+def deliver_day_n(con: duckdb.DuckDBPyConnection, day_n: dt.date) -> tuple[str, str]:
+    """Append the held rows, a new version of one lead and the deletion of another."""
+    for (table,) in con.execute("select table_name from information_schema.tables where table_schema = 'held'").fetchall():
+        con.execute(f"insert into raw.{table} select * from held.{table}")
+    changed, deleted = [
+        row[0]
+        for row in con.execute(
+            """
+            select lead_id from raw.crm_leads
+            where lead_id in (select lead_id from raw.web_pageviews where lead_id is not null)
+              and not coalesce(is_deleted, false) and created_at is not null
+            group by lead_id having count(*) = 1
+            order by lead_id limit 2
+            """
+        ).fetchall()
+    ]
+    stamp = f"timestamp '{day_n} 12:00:00'"
+    con.execute(
+        f"""
+        insert into raw.crm_leads
+        select lead_id, email, 'Chief Executive Officer', company_name, 'Software', 400, 'US',
+               original_utm_source, original_utm_medium, original_referrer_host, created_at, {stamp}, false
+        from raw.crm_leads where lead_id = '{changed}'
+        """
+    )
+    con.execute(
+        f"""
+        insert into raw.crm_leads
+        select * replace ({stamp} as updated_at, true as is_deleted)
+        from raw.crm_leads where lead_id = '{deleted}'
+        """
+    )
+    return changed, deleted
+
+
+@pytest.fixture(scope="module")
+def nightly_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    folder = tmp_path_factory.mktemp("nightly")
+    published = folder / "published.duckdb"
+    this_month = dt.date.today().replace(day=1).isoformat()
+    with duckdb.connect(str(published)) as con:
+        generate(con, leads=1500, months=3, end_month=this_month, seed=11)
+        day_n = hold_back_day_n(con)
+    run_dbt(["build", *NO_UNIT_TESTS], duckdb_path=published, target_path=folder / "first_target", capture=True)
+
+    with duckdb.connect(str(published)) as con:
+        changed, deleted = deliver_day_n(con, day_n)
+        con.execute("drop schema held cascade")
+    before = row_counts(published, INCREMENTAL)
+    run_nightly(published, progress=lambda message: None, dbt_args=NO_UNIT_TESTS)
+
+    reference = folder / "reference.duckdb"
+    with duckdb.connect(str(reference)) as con:
+        con.execute(f"attach '{published}' as published (read_only)")
+        con.execute("create schema raw")
+        for table in RAW_TABLES:
+            con.execute(f"create table raw.{table} as select * from published.raw.{table}")
+    run_dbt(["build", "--full-refresh", *NO_UNIT_TESTS], duckdb_path=reference, target_path=folder / "reference_target", capture=True)
+    return {
+        "folder": folder,
+        "published": published,
+        "reference": reference,
+        "before": before,
+        "changed": changed,
+        "deleted": deleted,
+    }
+
+
+def test_incremental_run_equals_full_refresh(nightly_run: dict) -> None:
+    incremental, full = marts(nightly_run["published"]), marts(nightly_run["reference"])
+    for mart in MARTS:
+        assert incremental[mart] == full[mart], f"{mart} differs from a full refresh"
+
+
+def test_incremental_models_appended_rather_than_rebuilt(nightly_run: dict) -> None:
+    after = row_counts(nightly_run["published"], INCREMENTAL)
+    assert all(after[t] > nightly_run["before"][t] for t in INCREMENTAL)
+    with duckdb.connect(str(nightly_run["published"]), read_only=True) as con:
+        raw = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in LATE_TABLES}
+    assert after == {f"int_{t}__checked": raw[t] for t in LATE_TABLES}
+
+
+def test_lead_changes_reach_the_marts(nightly_run: dict) -> None:
+    with duckdb.connect(str(nightly_run["published"]), read_only=True) as con:
+        deleted = con.execute("select count(*) from dim_leads where lead_id = ?", [nightly_run["deleted"]]).fetchone()[0]
+        fit = con.execute("select fit_score from dim_leads where lead_id = ?", [nightly_run["changed"]]).fetchone()[0]
+        deleted_pageviews = con.execute(
+            "select count(*) from intermediate.int_audit__web_pageviews where lead_id = ? and row_bucket = 'deleted'",
+            [nightly_run["deleted"]],
+        ).fetchone()[0]
+    assert deleted == 0
+    assert deleted_pageviews > 0
+    assert fit == 50  # software + 400 employees + chief title, served country
+
+
+def test_second_run_changes_nothing(nightly_run: dict) -> None:
+    published = nightly_run["published"]
+    first_marts, first_counts = marts(published), row_counts(published, INCREMENTAL)
+    run_nightly(published, progress=lambda message: None, dbt_args=NO_UNIT_TESTS)
+    assert marts(published) == first_marts
+    assert row_counts(published, INCREMENTAL) == first_counts
+
+
+def test_failed_audit_keeps_published_file_and_readers(nightly_run: dict) -> None:
+    published = nightly_run["folder"] / "failing.duckdb"
+    shutil.copyfile(nightly_run["published"], published)
+    with duckdb.connect(str(published)) as con:
+        con.execute("drop table raw.email_events")
+    before = marts(published)
+    reader = duckdb.connect(str(published), read_only=True)
+    try:
+        with pytest.raises(NightlyError, match="left as it was"):
+            run_nightly(published, progress=lambda message: None, dbt_args=NO_UNIT_TESTS, check_freshness=False)
+        assert reader.execute("select count(*) from dim_leads").fetchone()[0] == len(before["dim_leads"])
+    finally:
+        reader.close()
+    assert marts(published) == before
+    assert not published.with_name(published.name + ".next").exists()
+
+
+def test_readers_keep_their_snapshot_while_publishing(nightly_run: dict) -> None:
+    published = nightly_run["folder"] / "read_while_publish.duckdb"
+    shutil.copyfile(nightly_run["published"], published)
+    with duckdb.connect(str(published)) as con:
+        con.execute(
+            "insert into raw.crm_leads select * replace ('L-new' as lead_id) from raw.crm_leads"
+            " where lead_id = (select min(lead_id) from dim_leads)"
+        )
+    reader = duckdb.connect(str(published), read_only=True)
+    try:
+        leads_before = reader.execute("select count(*) from dim_leads").fetchone()[0]
+        run_nightly(published, progress=lambda message: None, dbt_args=NO_UNIT_TESTS, check_freshness=False)
+        assert reader.execute("select count(*) from dim_leads").fetchone()[0] == leads_before
+    finally:
+        reader.close()
+    with duckdb.connect(str(published), read_only=True) as con:
+        assert con.execute("select count(*) from dim_leads").fetchone()[0] == leads_before + 1
