@@ -8,7 +8,7 @@ export MQL_DUCKDB_PATH ?= $(CURDIR)/warehouse.duckdb
 LEADS ?= 20000
 MONTHS ?= 12
 
-.PHONY: venv demo generate build report test lint clean
+.PHONY: venv demo generate build report nightly test lint clean
 
 venv: $(VENV)/.installed
 
@@ -30,6 +30,10 @@ build: venv
 
 report: venv
 	$(BIN)/mqlfunnel report
+
+## Write-audit-publish: freshness, incremental build and tests on a copy, then swap it in.
+nightly: venv
+	$(BIN)/mqlfunnel nightly
 
 ## Every test: Python tests, dbt unit and data tests on fixtures, sqlfluff lint.
 test: venv
