@@ -9,7 +9,8 @@ months as (
     select
         month,
         {%- for measure in funnel_measures() %}
-            cast(sum({{ measure }}) as {{ funnel_measure_type(measure) }}) as {{ measure }}{% if not loop.last %},{% endif %}
+            cast(sum({{ measure }}) as {{ funnel_measure_type(measure) }})
+                as {{ measure }}{% if not loop.last %},{% endif %}
         {%- endfor %}
     from channel_months
     group by month
