@@ -1,14 +1,3 @@
-{#- The row-level checks of raw.web_pageviews (required values, duplicate ids),
-    kept incrementally: a nightly run reads the last incremental_lookback_days
-    of raw rows and appends the ones not stored yet. -#}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='fail',
-    )
-}}
-
 {{ audit_row_checks(
     columns=['pageview_id', 'visitor_id', 'lead_id', 'occurred_at', 'page_path', 'page_path_clean', 'utm_source', 'utm_medium', 'utm_campaign', 'referrer_host'],
     source_relation=ref('stg_marketing__web_pageviews'),

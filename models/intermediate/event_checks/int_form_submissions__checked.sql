@@ -1,14 +1,3 @@
-{#- The row-level checks of raw.form_submissions (required values, duplicate ids),
-    kept incrementally: a nightly run reads the last incremental_lookback_days
-    of raw rows and appends the ones not stored yet. -#}
-{{
-    config(
-        materialized='incremental',
-        incremental_strategy='append',
-        on_schema_change='fail',
-    )
-}}
-
 {{ audit_row_checks(
     columns=['submission_id', 'lead_id', 'form_type', 'asset_type', 'submitted_at'],
     source_relation=ref('stg_marketing__form_submissions'),
