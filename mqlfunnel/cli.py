@@ -5,8 +5,11 @@
     mqlfunnel report --months 3                       last months' funnel by channel
     mqlfunnel demo                                    all three
     mqlfunnel nightly                                 freshness, incremental build, tests, publish
+    mqlfunnel bench --scales 10000,100000,1000000     benchmark against the raw-SQL baseline: bench/RESULTS.md
     mqlfunnel load --from DIR --target postgres       raw exports into schema raw of a target
     mqlfunnel compare --target postgres               a target's marts against the DuckDB file's
+    mqlfunnel dashboard --out dashboard.html          the funnel dashboard as one HTML file
+    mqlfunnel metrics --metrics mqls --group-by metric_time__month   MetricFlow query (semantic layer)
 """
 
 from __future__ import annotations
@@ -98,6 +101,30 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 1 if differences else 0
 
 
+def cmd_dashboard(args: argparse.Namespace) -> int:
+    from mqlfunnel.dashboard import write_dashboard
+
+    path = write_dashboard(_database(args), args.out, trailing_months=args.trailing_months)
+    _progress(f"dashboard written to {path}")
+    return 0
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    import tempfile
+
+    from mqlfunnel.semantic import format_rows, query_metrics
+
+    with tempfile.TemporaryDirectory(prefix="mqlfunnel-semantic-") as workdir:
+        try:
+            rows = query_metrics(_database(args), args.metrics.split(","), args.group_by.split(","), Path(workdir),
+                                 order_by=args.order.split(",") if args.order else None)
+        except RuntimeError as exc:
+            print(f"mqlfunnel metrics: {exc}", file=sys.stderr)
+            return 1
+    print(format_rows(rows))
+    return 0
+
+
 def cmd_nightly(args: argparse.Namespace) -> int:
     from mqlfunnel.nightly import NightlyError, run_nightly
 
@@ -112,6 +139,16 @@ def cmd_nightly(args: argparse.Namespace) -> int:
         return 1
     timings = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
     _progress(f"nightly done ({timings}); {len(result.warnings)} warnings")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from mqlfunnel.bench import run_bench
+
+    scales = [int(scale) for scale in args.scales.split(",")]
+    run_bench(scales, workdir=Path(args.workdir) if args.workdir else None,
+              output=Path(args.output) if args.output else None, months=args.months,
+              progress=_progress, command=f"mqlfunnel bench --scales {args.scales}")
     return 0
 
 
@@ -141,10 +178,24 @@ def parser() -> argparse.ArgumentParser:
     nightly.add_argument("--skip-freshness", action="store_true", help="do not check source freshness")
     nightly.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt build arguments")
     load = commands.add_parser("load", help="load a folder of raw exports into schema raw of a target")
-    load.add_argument("--from", dest="source", required=True, help="folder of <table>.parquet or <table>.csv files")
+    load.add_argument("--from", dest="source", metavar="DIR", required=True, help="folder of <table>.parquet or <table>.csv files")
     load.add_argument("--target", choices=["duckdb", "postgres", "spark"], default="duckdb")
     compare = commands.add_parser("compare", help="prove a target's marts equal to the DuckDB file's")
     compare.add_argument("--target", choices=["postgres", "spark"], required=True)
+    dashboard = commands.add_parser("dashboard", help="write the funnel dashboard (one self-contained HTML file)")
+    dashboard.add_argument("--out", default="dashboard.html", help="HTML file to write (default dashboard.html)")
+    dashboard.add_argument("--trailing-months", type=int, default=12,
+                           help="months in the trend and the trailing waterfall (default 12)")
+    bench = commands.add_parser("bench", help="time generate, full build, nightly and the raw-SQL baseline per scale")
+    bench.add_argument("--scales", default="10000,100000,1000000", help="comma-separated lead counts")
+    bench.add_argument("--months", type=int, default=12, help="months of history (default 12)")
+    bench.add_argument("--workdir", help="folder for the generated warehouses (default .tmp/bench)")
+    bench.add_argument("--output", help="report to write (default bench/RESULTS.md)")
+    metrics = commands.add_parser("metrics", help="query the semantic layer with MetricFlow (mf query)")
+    metrics.add_argument("--metrics", required=True, help="comma-separated metrics, e.g. mql_to_sql_rate,mqls")
+    metrics.add_argument("--group-by", default="metric_time__month",
+                         help="comma-separated group-bys (default metric_time__month), e.g. lead__channel")
+    metrics.add_argument("--order", help="comma-separated order-bys, '-' for descending")
     return root
 
 
@@ -158,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
             print(funnel_by_channel(_database(args), months=args.report_months))
         return code
     handlers = {"generate": cmd_generate, "build": cmd_build, "report": cmd_report,
-                "load": cmd_load, "compare": cmd_compare, "nightly": cmd_nightly}
+                "load": cmd_load, "compare": cmd_compare, "nightly": cmd_nightly,
+                "dashboard": cmd_dashboard, "metrics": cmd_metrics, "bench": cmd_bench}
     return handlers[args.command](args)
 
 

@@ -30,9 +30,11 @@ def run_dbt(
     target_path: Path | str | None = None,
     check: bool = True,
     capture: bool = False,
+    env: dict[str, str] | None = None,
 ) -> subprocess.CompletedProcess[str]:
-    """Run `dbt <args>` on the project with its profiles, against one DuckDB file."""
-    env = dict(os.environ)
+    """Run `dbt <args>` on the project with its profiles, against one DuckDB file
+    (or the target that `env`'s MQL_TARGET names; `env` adds to os.environ)."""
+    env = {**os.environ, **(env or {})}
     if duckdb_path is not None:
         env["MQL_DUCKDB_PATH"] = str(duckdb_path)
     command = [dbt_executable(), *args, "--profiles-dir", str(PROFILES_DIR)]

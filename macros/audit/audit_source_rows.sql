@@ -204,7 +204,7 @@ final as (
         valid_rows.*,
         repeated_keys.prior_rows + row_number() over (
             partition by valid_rows.row_key
-            order by {{ keep_order or 'valid_rows.row_key' }}
+            order by {{ order_nulls_last(keep_order or 'valid_rows.row_key') }}
         ) as key_rank
     from valid_rows
     inner join repeated_keys

@@ -45,3 +45,15 @@ def warehouse_builder(tmp_path_factory: pytest.TempPathFactory) -> Callable[...,
         return build_warehouse(tmp_path_factory.mktemp(name), fill, tuple(dbt_args), name)
 
     return _build
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A warehouse built from generated sample data (3,000 leads, Oct 2025 - Mar
+    2026), shared by the semantic-layer, docs and dashboard tests."""
+    from mqlfunnel.generator import generate
+
+    def fill(con: duckdb.DuckDBPyConnection) -> None:
+        generate(con, leads=3_000, months=6, end_month="2026-03-01", seed=7)
+
+    return build_warehouse(tmp_path_factory.mktemp("sample"), fill, name="sample")

@@ -13,26 +13,15 @@ with identified_pageviews as (
 
 ),
 
-ranked as (
-
-    select
-        visitor_id,
-        lead_id,
-        row_number() over (
-            partition by visitor_id
-            order by occurred_at desc, pageview_id desc
-        ) as identification_rank
-    from identified_pageviews
-
-),
-
 final as (
 
-    select
-        visitor_id,
-        lead_id
-    from ranked
-    where identification_rank = 1
+    {{ first_row_per_group(
+        'identified_pageviews',
+        partition_by=['visitor_id'],
+        order_by=['occurred_at', 'pageview_id'],
+        columns=['lead_id'],
+        descending=true,
+    ) | indent(4) }}
 
 )
 

@@ -4,6 +4,7 @@ with pageviews as (
 
     select
         visitor_id,
+        {{ month_of('occurred_at') }} as month,
         pageview_id,
         occurred_at,
         utm_source,
@@ -14,32 +15,14 @@ with pageviews as (
 
 ),
 
-ranked as (
-
-    select
-        visitor_id,
-        {{ month_of('occurred_at') }} as month,
-        utm_source,
-        utm_medium,
-        referrer_host,
-        row_number() over (
-            partition by visitor_id, {{ month_of('occurred_at') }}
-            order by occurred_at, pageview_id
-        ) as pageview_rank
-    from pageviews
-
-),
-
 final as (
 
-    select
-        visitor_id,
-        month,
-        utm_source,
-        utm_medium,
-        referrer_host
-    from ranked
-    where pageview_rank = 1
+    {{ first_row_per_group(
+        'pageviews',
+        partition_by=['visitor_id', 'month'],
+        order_by=['occurred_at', 'pageview_id'],
+        columns=['utm_source', 'utm_medium', 'referrer_host'],
+    ) | indent(4) }}
 
 )
 

@@ -1,0 +1,620 @@
+"""Benchmark: the dbt build against a hand-written raw-SQL floor, at several scales.
+
+    mqlfunnel bench [--scales 10000,100000,1000000] [--workdir .tmp/bench] [--output bench/RESULTS.md]
+
+For every scale, in a folder of its own:
+
+1. generate the leads (`mqlfunnel generate`, ending this month so sources are fresh)
+   and hold back the last day (day N) plus half of day N-2's event rows, which
+   arrive late, as tests/python/test_nightly.py does;
+2. full build: `dbt build --exclude test_type:unit` (every model, seed and data test);
+3. baseline: bench/baseline.sql (the four main marts straight from raw.*) in one
+   DuckDB process, on the same raw rows, with the profile's DuckDB settings; its
+   marts are compared with the dbt marts row by row;
+4. deliver day N (plus a changed lead and a deleted one) and time the nightly
+   run, `mqlfunnel nightly -- --exclude test_type:unit` (copy, freshness,
+   incremental build and tests, swap); the baseline is run again on the delivered
+   rows and compared with the published marts.
+
+Every timed step is a child process: wall time from the parent, peak resident
+memory from the kernel (`wait4`, the largest of the child and its descendants).
+Results, the machine and the exact commands go to bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import importlib.metadata
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Sequence
+
+import duckdb
+
+from mqlfunnel.project import PROJECT_DIR, PROFILES_DIR, dbt_executable
+from mqlfunnel.schema import RAW_TABLES
+
+BASELINE_SQL = PROJECT_DIR / "bench" / "baseline.sql"
+RESULTS_MD = PROJECT_DIR / "bench" / "RESULTS.md"
+DEFAULT_SCALES = (10_000, 100_000, 1_000_000)
+NO_UNIT_TESTS = ("--exclude", "test_type:unit")
+# The four main marts and every model above them: what the baseline computes.
+MARTS_SELECTION = ("+dim_leads", "+fct_lead_score_events", "+fct_funnel_monthly", "+fct_funnel_channel_monthly")
+
+# The column that dates each raw row (day N is held back by it); the event
+# tables of LATE_TABLES also hold back half of day N-2, delivered late.
+ROW_DATE = {
+    "crm_leads": "created_at",
+    "crm_lead_status_changes": "changed_at",
+    "crm_activities": "occurred_at",
+    "crm_opportunities": "created_at",
+    "web_pageviews": "occurred_at",
+    "form_submissions": "submitted_at",
+    "email_events": "occurred_at",
+    "event_attendance": "registered_at",
+    "ad_spend": "spend_date",
+}
+LATE_TABLES = ("web_pageviews", "email_events", "form_submissions")
+
+# The marts the baseline computes, their keys, and their double columns
+# (compared within a relative tolerance; everything else exactly).
+MART_KEYS: dict[str, tuple[str, ...]] = {
+    "dim_leads": ("lead_id",),
+    "fct_lead_score_events": ("lead_id", "rule_id"),
+    "fct_funnel_monthly": ("month",),
+    "fct_funnel_channel_monthly": ("month", "channel"),
+}
+REL_TOL = 1e-9
+
+Progress = Callable[[str], None]
+
+
+@dataclasses.dataclass
+class Step:
+    """One timed child process."""
+
+    name: str
+    command: str
+    seconds: float
+    cpu_seconds: float
+    peak_rss_mib: float
+    returncode: int
+
+
+@dataclasses.dataclass
+class Comparison:
+    """The baseline's marts against the dbt marts."""
+
+    agree: bool
+    lines: list[str]
+
+
+@dataclasses.dataclass
+class ScaleResult:
+    leads: int
+    raw_rows: dict[str, int]
+    steps: dict[str, Step]
+    top_models: list[tuple[str, float]]
+    nightly_top_models: list[tuple[str, float]]
+    nightly_split: dict[str, float]
+    comparison_full: Comparison
+    comparison_nightly: Comparison | None
+    file_mib: float
+
+
+# --------------------------------------------------------------------------
+# timed children
+# --------------------------------------------------------------------------
+
+def run_timed(
+    name: str,
+    argv: Sequence[str],
+    log: Path,
+    env: dict[str, str] | None = None,
+    shown: str | None = None,
+) -> Step:
+    """Run argv as a child process; wall time and the peak RSS the kernel reports."""
+    log.parent.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    with log.open("w") as out:
+        child = subprocess.Popen(list(argv), cwd=PROJECT_DIR, env={**os.environ, **(env or {})},
+                                 stdout=out, stderr=subprocess.STDOUT, text=True)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    # ru_maxrss is in KiB on Linux: the largest of the child and its waited-for descendants.
+    step = Step(name=name, command=shown or shlex.join(argv), seconds=seconds,
+                cpu_seconds=usage.ru_utime + usage.ru_stime,
+                peak_rss_mib=usage.ru_maxrss / 1024, returncode=child.returncode)
+    if child.returncode != 0:
+        tail = log.read_text()[-3000:]
+        raise RuntimeError(f"bench step {name!r} failed (exit {child.returncode}), log {log}:\n{tail}")
+    return step
+
+
+def _mqlfunnel() -> str:
+    candidate = Path(sys.executable).parent / "mqlfunnel"
+    return str(candidate) if candidate.exists() else "mqlfunnel"
+
+
+# --------------------------------------------------------------------------
+# one new day
+# --------------------------------------------------------------------------
+
+def hold_back_day_n(con: duckdb.DuckDBPyConnection) -> dt.date:
+    """Move day N, and half of day N-2's event rows (to arrive late), into schema held."""
+    day_n = con.execute("select max(cast(occurred_at as date)) from raw.web_pageviews").fetchone()[0]
+    con.execute("create schema held")
+    for table, column in ROW_DATE.items():
+        condition = f"cast({column} as date) = date '{day_n}'"
+        if table in LATE_TABLES:
+            condition += (f" or (cast({column} as date) = date '{day_n - dt.timedelta(days=2)}'"
+                          f" and hash(raw.{table}) % 2 = 0)")
+        con.execute(f"create table held.{table} as select * from raw.{table} where {condition}")
+        con.execute(f"delete from raw.{table} where {condition}")
+    con.execute("checkpoint")
+    return day_n
+
+
+def deliver_day_n(con: duckdb.DuckDBPyConnection, day_n: dt.date) -> None:
+    """Append the held rows, a new version of one lead and the deletion of another."""
+    for table in ROW_DATE:
+        con.execute(f"insert into raw.{table} select * from held.{table}")
+    changed, deleted = [
+        row[0]
+        for row in con.execute(
+            """
+            select lead_id from raw.crm_leads
+            where lead_id in (select lead_id from raw.web_pageviews where lead_id is not null)
+              and not coalesce(is_deleted, false) and created_at is not null
+            group by lead_id having count(*) = 1
+            order by lead_id limit 2
+            """
+        ).fetchall()
+    ]
+    stamp = f"timestamp '{day_n} 12:00:00'"
+    con.execute(
+        f"""
+        insert into raw.crm_leads
+        select lead_id, email, 'Chief Executive Officer', company_name, 'Software', 400, 'US',
+               original_utm_source, original_utm_medium, original_referrer_host, created_at, {stamp}, false
+        from raw.crm_leads where lead_id = '{changed}'
+        """
+    )
+    con.execute(
+        f"""
+        insert into raw.crm_leads
+        select * replace ({stamp} as updated_at, true as is_deleted)
+        from raw.crm_leads where lead_id = '{deleted}'
+        """
+    )
+    con.execute("drop schema held cascade")
+    con.execute("checkpoint")
+
+
+# --------------------------------------------------------------------------
+# the raw-SQL baseline
+# --------------------------------------------------------------------------
+
+def duckdb_settings() -> dict[str, str]:
+    """The `settings:` of the duckdb output in profiles/profiles.yml (plain `key: value` lines), which the
+    baseline applies too; DuckDB's own thread count is its default (the machine's cores) in both."""
+    text = (PROFILES_DIR / "profiles.yml").read_text()
+    block = re.search(r"^(\s*)duckdb:\s*\n(.*?)(?=^\1\S|\Z)", text, re.S | re.M)
+    settings: dict[str, str] = {}
+    if not block:
+        return settings
+    inner = re.search(r"^(\s*)settings:\s*\n((?:\1\s+.*\n?)*)", block.group(2), re.M)
+    if inner:
+        for line in inner.group(2).splitlines():
+            key, _, value = line.strip().partition(":")
+            if key and not key.startswith("#"):
+                settings[key.strip()] = value.split("#")[0].strip().strip("'\"")
+    return settings
+
+
+def run_baseline(raw_database: Path, output: Path) -> float:
+    """Run bench/baseline.sql on the raw.* of `raw_database` (attached read-only),
+    writing schema baseline of `output`; seconds spent in SQL."""
+    output.unlink(missing_ok=True)
+    with duckdb.connect() as con:
+        for key, value in duckdb_settings().items():
+            con.execute(f"set {key} = '{value}'")
+        con.execute(f"attach '{output}' as bench_output")
+        con.execute("use bench_output")
+        con.execute(f"attach '{raw_database}' as warehouse (read_only)")
+        con.execute("create schema raw")
+        for table in RAW_TABLES:
+            con.execute(f"create view raw.{table} as select * from warehouse.raw.{table}")
+        started = time.perf_counter()
+        con.execute(BASELINE_SQL.read_text())
+        con.execute("checkpoint")
+        return time.perf_counter() - started
+
+
+def _columns(con: duckdb.DuckDBPyConnection, catalog: str, schema: str, table: str) -> list[tuple[str, str]]:
+    return con.execute(
+        "select column_name, data_type from information_schema.columns"
+        " where table_catalog = ? and table_schema = ? and table_name = ? order by ordinal_position",
+        [catalog, schema, table],
+    ).fetchall()
+
+
+def compare_marts(warehouse: Path, baseline: Path, max_examples: int = 3) -> Comparison:
+    """Every baseline mart against the dbt mart of the same name, row by row (joined on the key)."""
+    lines: list[str] = []
+    agree = True
+    with duckdb.connect() as con:
+        con.execute(f"attach '{warehouse}' as dbt (read_only)")
+        con.execute(f"attach '{baseline}' as base (read_only)")
+        for mart, keys in MART_KEYS.items():
+            dbt_columns = _columns(con, "dbt", "main", mart)
+            base_columns = dict(_columns(con, "base", "baseline", mart))
+            if [c for c, _ in dbt_columns] != list(base_columns):
+                agree = False
+                lines.append(f"{mart}: columns differ: dbt {[c for c, _ in dbt_columns]}, baseline {list(base_columns)}")
+                continue
+            on = " and ".join(f"d.{k} = b.{k}" for k in keys)
+            checks = []
+            for column, data_type in dbt_columns:
+                if column in keys:
+                    continue
+                if data_type.upper() in ("DOUBLE", "FLOAT", "REAL"):
+                    checks.append((column, f"not ((d.{column} is null and b.{column} is null) or abs(d.{column} - b.{column})"
+                                           f" <= {REL_TOL} * greatest(1, abs(d.{column})))"))
+                else:
+                    checks.append((column, f"d.{column} is distinct from b.{column}"))
+            only_dbt = f"b.{keys[0]} is null"
+            only_base = f"d.{keys[0]} is null"
+            sums = ", ".join(f"count(*) filter (where d.{keys[0]} is not null and b.{keys[0]} is not null and {c})"
+                             for _, c in checks)
+            row = con.execute(
+                f"""select count(d.{keys[0]}), count(b.{keys[0]}),
+                           count(*) filter (where {only_dbt}), count(*) filter (where {only_base}), {sums}
+                    from dbt.main.{mart} as d full outer join base.baseline.{mart} as b on {on}"""
+            ).fetchone()
+            dbt_rows, base_rows, n_only_dbt, n_only_base, *diffs = row
+            differing = {checks[i][0]: n for i, n in enumerate(diffs) if n}
+            if not (n_only_dbt or n_only_base or differing):
+                lines.append(f"{mart}: {dbt_rows:,} rows, all equal")
+                continue
+            agree = False
+            lines.append(f"{mart}: dbt {dbt_rows:,} rows, baseline {base_rows:,}; only in dbt {n_only_dbt:,},"
+                         f" only in baseline {n_only_base:,}; differing values per column {differing}")
+            key_list = ", ".join(f"coalesce(d.{k}, b.{k}) as {k}" for k in keys)
+            for column in list(differing)[:4]:
+                condition = dict(checks)[column]
+                for example in con.execute(
+                    f"""select {key_list}, d.{column}, b.{column}
+                        from dbt.main.{mart} as d inner join base.baseline.{mart} as b on {on}
+                        where {condition} order by all limit {max_examples}"""
+                ).fetchall():
+                    lines.append(f"    {column} at {example[:-2]}: dbt {example[-2]!r}, baseline {example[-1]!r}")
+            for label, condition, side in (("only in dbt", only_dbt, "d"), ("only in baseline", only_base, "b")):
+                for example in con.execute(
+                    f"""select {', '.join(f'{side}.{k}' for k in keys)}
+                        from dbt.main.{mart} as d full outer join base.baseline.{mart} as b on {on}
+                        where {condition} order by all limit {max_examples}"""
+                ).fetchall():
+                    lines.append(f"    {label}: {example}")
+    return Comparison(agree=agree, lines=lines)
+
+
+# --------------------------------------------------------------------------
+# one scale
+# --------------------------------------------------------------------------
+
+def _top_models(run_results: Path, count: int = 10) -> list[tuple[str, float]]:
+    results = json.loads(run_results.read_text())["results"]
+    models = [(r["unique_id"].split(".")[-1], float(r["execution_time"])) for r in results
+              if r["unique_id"].startswith("model.")]
+    return sorted(models, key=lambda m: -m[1])[:count]
+
+
+def _nightly_split(log: Path) -> dict[str, float]:
+    """The nightly's own step timings from its last progress line."""
+    found = re.findall(r"nightly done \((.*?)\)", log.read_text())
+    if not found:
+        return {}
+    return {name: float(seconds) for name, seconds in re.findall(r"(\w+) ([\d.]+) s", found[-1])}
+
+
+def _dbt(args: Sequence[str], target: Path) -> list[str]:
+    return [dbt_executable(), *args, "--profiles-dir", str(PROFILES_DIR),
+            "--target-path", str(target), "--log-path", str(target / "logs")]
+
+
+def bench_scale(leads: int, workdir: Path, months: int, progress: Progress) -> ScaleResult:
+    folder = workdir / f"leads_{leads}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    warehouse = folder / "warehouse.duckdb"
+    logs = folder / "logs"
+    steps: dict[str, Step] = {}
+    this_month = dt.date.today().replace(day=1).isoformat()
+    mqlfunnel = _mqlfunnel()
+    on_warehouse = {"MQL_DUCKDB_PATH": str(warehouse)}
+
+    progress(f"{leads:,} leads: generate")
+    steps["generate"] = run_timed(
+        "generate",
+        [mqlfunnel, "--database", str(warehouse), "generate", "--leads", str(leads), "--months", str(months),
+         "--end-month", this_month],
+        logs / "generate.log",
+        shown=f"mqlfunnel --database warehouse.duckdb generate --leads $LEADS --months {months} --end-month {this_month}",
+    )
+    with duckdb.connect(str(warehouse)) as con:
+        day_n = hold_back_day_n(con)
+        raw_rows = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in RAW_TABLES}
+        held_rows = sum(con.execute(f"select count(*) from held.{t}").fetchone()[0] for t in ROW_DATE)
+    progress(f"{leads:,} leads: day N = {day_n}, {held_rows:,} rows held back; full build")
+
+    target = folder / "target_full"
+    steps["full_build"] = run_timed(
+        "full_build", _dbt(["build", *NO_UNIT_TESTS], target), logs / "full_build.log", env=on_warehouse,
+        shown="MQL_DUCKDB_PATH=warehouse.duckdb dbt build --exclude test_type:unit --profiles-dir profiles",
+    )
+    top = _top_models(target / "run_results.json")
+    file_mib = warehouse.stat().st_size / 2**20
+
+    progress(f"{leads:,} leads: the four marts alone (dbt run --full-refresh)")
+    steps["marts_run"] = run_timed(
+        "marts_run", _dbt(["run", "--full-refresh", "--select", *MARTS_SELECTION], target),
+        logs / "marts_run.log", env=on_warehouse,
+        shown="MQL_DUCKDB_PATH=warehouse.duckdb dbt run --full-refresh --select " + " ".join(MARTS_SELECTION)
+        + " --profiles-dir profiles",
+    )
+
+    progress(f"{leads:,} leads: raw-SQL baseline")
+    baseline = folder / "baseline.duckdb"
+    steps["baseline"] = run_timed(
+        "baseline",
+        [sys.executable, "-m", "mqlfunnel.bench", "baseline", "--raw", str(warehouse), "--output", str(baseline)],
+        logs / "baseline.log",
+        shown="python -m mqlfunnel.bench baseline --raw warehouse.duckdb --output baseline.duckdb",
+    )
+    comparison_full = compare_marts(warehouse, baseline)
+
+    progress(f"{leads:,} leads: deliver day N, nightly")
+    # Steady state: the nightly's target folder keeps dbt's parse cache from the night before.
+    nightly_target = warehouse.with_name(warehouse.name + ".target")
+    subprocess.run(_dbt(["parse"], nightly_target), cwd=PROJECT_DIR, check=True, capture_output=True,
+                   env={**os.environ, "MQL_DUCKDB_PATH": str(warehouse.with_name(warehouse.name + ".next"))})
+    with duckdb.connect(str(warehouse)) as con:
+        deliver_day_n(con, day_n)
+    steps["nightly"] = run_timed(
+        "nightly",
+        [mqlfunnel, "--database", str(warehouse), "nightly", "--", *NO_UNIT_TESTS],
+        logs / "nightly.log",
+        shown="mqlfunnel --database warehouse.duckdb nightly -- --exclude test_type:unit",
+    )
+    split = _nightly_split(logs / "nightly.log")
+    nightly_top = _top_models(nightly_target / "run_results.json")
+
+    baseline_after = folder / "baseline_after.duckdb"
+    steps["baseline_after_nightly"] = run_timed(
+        "baseline_after_nightly",
+        [sys.executable, "-m", "mqlfunnel.bench", "baseline", "--raw", str(warehouse), "--output", str(baseline_after)],
+        logs / "baseline_after.log",
+        shown="python -m mqlfunnel.bench baseline --raw warehouse.duckdb --output baseline_after.duckdb",
+    )
+    comparison_nightly = compare_marts(warehouse, baseline_after)
+    return ScaleResult(leads=leads, raw_rows=raw_rows, steps=steps, top_models=top, nightly_top_models=nightly_top,
+                       nightly_split=split, comparison_full=comparison_full, comparison_nightly=comparison_nightly,
+                       file_mib=file_mib)
+
+
+# --------------------------------------------------------------------------
+# RESULTS.md
+# --------------------------------------------------------------------------
+
+def _shell(command: str) -> str:
+    try:
+        return subprocess.run(command, shell=True, capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "?"
+
+
+def _version(distribution: str) -> str:
+    try:
+        return importlib.metadata.version(distribution)
+    except importlib.metadata.PackageNotFoundError:
+        return "?"
+
+
+def machine() -> dict[str, str]:
+    cpu = "?"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        found = re.search(r"^model name\s*:\s*(.*)$", cpuinfo.read_text(), re.M)
+        cpu = found.group(1) if found else "?"
+    return {
+        "nproc": _shell("nproc"),
+        "free -g": _shell("free -g"),
+        "cpu": cpu,
+        "os": platform.platform(),
+        "python": platform.python_version(),
+        "duckdb": duckdb.__version__,
+        "dbt": f"dbt-core {_version('dbt-core')}, dbt-duckdb {_version('dbt-duckdb')}",
+        "load": _shell("cat /proc/loadavg"),
+    }
+
+
+def _mark(ok: bool) -> str:
+    return "met" if ok else "**not met**"
+
+
+def _agrees(comparison: Comparison | None) -> str:
+    return "n/a" if comparison is None else ("yes" if comparison.agree else "**NO**")
+
+
+def render(results: list[ScaleResult], info: dict[str, str], started: str, command: str,
+           settings: dict[str, str]) -> str:
+    out: list[str] = []
+    add = out.append
+    add("# Benchmark results\n")
+    add(f"Written by `{command}` (mqlfunnel/bench.py), started {started} UTC. Every timed step is a child "
+        "process: *wall* is its elapsed time, *CPU* its user + system time, *peak RSS* the kernel's maximum "
+        "resident set of the process and its descendants (`wait4`). Other jobs shared the machine (see the "
+        "load average), which stretches wall times; CPU time is the steadier measure, and the ratios are "
+        "given on both. What dominated, what changed and the before/after timings: bench/NOTES.md.\n")
+    add("## Machine\n")
+    add(f"- CPU: {info['cpu']}; `nproc`: {info['nproc']}")
+    add(f"- {info['os']}; Python {info['python']}; DuckDB {info['duckdb']}; {info['dbt']}")
+    add("- DuckDB settings (profiles/profiles.yml, also applied to the baseline): "
+        + (", ".join(f"`{k}={v}`" for k, v in settings.items()) or "defaults"))
+    add(f"- `/proc/loadavg` when written: `{info['load']}`\n")
+    add("```\n$ free -g\n" + info["free -g"] + "\n```\n")
+    add("## Commands\n")
+    add("Each scale runs in a folder of its own (`.tmp/bench/leads_$LEADS`):\n")
+    add("```sh")
+    if results:
+        for step in results[0].steps.values():
+            add(step.command)
+    add("```\n")
+    add("- Before the full build, day N (the last day of pageviews) and half of day N-2's pageviews, e-mail "
+        "events and form submissions (late rows) are held back; before the nightly they are delivered, with a "
+        "new version of one lead and the deletion of another (`hold_back_day_n`, `deliver_day_n`, as in "
+        "tests/python/test_nightly.py).")
+    add("- `marts_run` rebuilds only the four main marts and the models above them (`--full-refresh`, no tests, "
+        "no insight or audit marts; dbt parses partially, from the full build's target folder): the dbt work "
+        "that matches the baseline's.")
+    add("- The baseline (bench/baseline.sql) reads the same raw rows (the warehouse attached read-only) and "
+        "writes its four marts to another DuckDB file; its marts are then compared with the dbt marts row by "
+        "row. It runs again after the nightly, on the delivered rows, against the marts the nightly published.")
+    add("- The nightly's dbt target folder (`warehouse.duckdb.target`) is parsed once beforehand (`dbt parse`), "
+        "as it is after any earlier night: the timed nightly uses dbt's partial parsing.\n")
+
+    add("## Results\n")
+    for r in results:
+        s = r.steps
+        add(f"### {r.leads:,} leads\n")
+        add(f"Raw rows at the full build: {sum(r.raw_rows.values()):,} "
+            f"({r.raw_rows['web_pageviews']:,} pageviews, {r.raw_rows['email_events']:,} e-mail events); "
+            f"DuckDB file after the full build: {r.file_mib:,.0f} MiB.\n")
+        add("| step | wall s | CPU s | peak RSS MiB |")
+        add("| --- | ---: | ---: | ---: |")
+        for step in s.values():
+            add(f"| {step.name} | {step.seconds:.1f} | {step.cpu_seconds:.1f} | {step.peak_rss_mib:,.0f} |")
+        add("")
+        full, marts, base, nightly = s["full_build"], s["marts_run"], s["baseline"], s["nightly"]
+        add(f"- full build / baseline: **{full.seconds / base.seconds:.2f}x** wall, "
+            f"{full.cpu_seconds / base.cpu_seconds:.2f}x CPU")
+        add(f"- the four marts alone (`marts_run`) / baseline: **{marts.seconds / base.seconds:.2f}x** wall, "
+            f"{marts.cpu_seconds / base.cpu_seconds:.2f}x CPU")
+        add(f"- nightly / full build: **{nightly.seconds / full.seconds:.0%}** wall, "
+            f"{nightly.cpu_seconds / full.cpu_seconds:.0%} CPU")
+        if r.nightly_split:
+            add("- nightly steps: " + ", ".join(f"{k} {v:.1f} s" for k, v in r.nightly_split.items()))
+        add(f"- baseline agrees with the dbt marts after the full build: **{_agrees(r.comparison_full)}**; "
+            f"with the marts the nightly published: **{_agrees(r.comparison_nightly)}**")
+        add("\n```")
+        add("after the full build:")
+        add("\n".join("  " + line for line in r.comparison_full.lines))
+        if r.comparison_nightly is not None:
+            add("after the nightly:")
+            add("\n".join("  " + line for line in r.comparison_nightly.lines))
+        add("```\n")
+        add("Slowest models (dbt run_results `execution_time`, s; two models run at once):\n")
+        add("| full build | s | nightly | s |")
+        add("| --- | ---: | --- | ---: |")
+        for i in range(max(len(r.top_models), len(r.nightly_top_models))):
+            left = r.top_models[i] if i < len(r.top_models) else ("", 0.0)
+            right = r.nightly_top_models[i] if i < len(r.nightly_top_models) else ("", 0.0)
+            add(f"| {left[0]} | {left[1]:.1f} | {right[0]} | {right[1]:.1f} |")
+        add("")
+
+    by_leads = {r.leads: r for r in results}
+    if results:
+        largest = max(results, key=lambda r: r.leads)
+        s = largest.steps
+        add("## Targets\n")
+        add(f"At {largest.leads:,} leads unless stated.\n")
+        add("| target | measured (wall; CPU) | |")
+        add("| --- | --- | --- |")
+        full, marts, base, nightly = s["full_build"], s["marts_run"], s["baseline"], s["nightly"]
+        ratio = full.seconds / base.seconds
+        add(f"| full build within 1.3x the raw-SQL baseline | {full.seconds:.0f} s / {base.seconds:.0f} s = "
+            f"{ratio:.2f}x; CPU {full.cpu_seconds / base.cpu_seconds:.2f}x | {_mark(ratio <= 1.3)} |")
+        ratio = marts.seconds / base.seconds
+        add(f"| (the four marts alone within 1.3x the baseline) | {marts.seconds:.0f} s / {base.seconds:.0f} s = "
+            f"{ratio:.2f}x; CPU {marts.cpu_seconds / base.cpu_seconds:.2f}x | {_mark(ratio <= 1.3)} |")
+        share = nightly.seconds / full.seconds
+        add(f"| nightly incremental under 10 % of the full build | {nightly.seconds:.0f} s / {full.seconds:.0f} s "
+            f"= {share:.0%}; CPU {nightly.cpu_seconds / full.cpu_seconds:.0%} | {_mark(share < 0.10)} |")
+        peak = max(step.peak_rss_mib for r in results for step in r.steps.values() if step.name != "generate")
+        add(f"| peak memory under 6 GiB (every step but the generator) | {peak / 1024:.2f} GiB | "
+            f"{_mark(peak < 6 * 1024)} |")
+        if 100_000 in by_leads and 1_000_000 in by_leads:
+            small, big = by_leads[100_000].steps, by_leads[1_000_000].steps
+            for name in ("full_build", "nightly"):
+                growth = big[name].seconds / small[name].seconds
+                cpu_growth = big[name].cpu_seconds / small[name].cpu_seconds
+                add(f"| {name.replace('_', ' ')} cost grows no faster than linearly, 100k -> 1M leads (10x) | "
+                    f"{small[name].seconds:.0f} s -> {big[name].seconds:.0f} s = {growth:.1f}x; "
+                    f"CPU {cpu_growth:.1f}x | {_mark(growth <= 10)} |")
+        agree = all(r.comparison_full.agree and (r.comparison_nightly is None or r.comparison_nightly.agree)
+                    for r in results)
+        add(f"| baseline and dbt marts agree row by row | every scale, after the full build and after the nightly "
+            f"| {'yes' if agree else '**NO**'} |")
+        add("")
+    return "\n".join(out)
+
+
+# --------------------------------------------------------------------------
+# entry points
+# --------------------------------------------------------------------------
+
+def run_bench(
+    scales: Sequence[int] = DEFAULT_SCALES,
+    workdir: Path | None = None,
+    output: Path | None = None,
+    months: int = 12,
+    progress: Progress = print,
+    command: str = "mqlfunnel bench",
+) -> list[ScaleResult]:
+    """Bench every scale in turn, rewriting the report after each."""
+    workdir = (workdir or PROJECT_DIR / ".tmp" / "bench").resolve()
+    output = output or RESULTS_MD
+    started = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M")
+    results: list[ScaleResult] = []
+    for leads in scales:
+        results.append(bench_scale(leads, workdir, months, progress))
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(render(results, machine(), started, command, duckdb_settings()))
+        progress(f"{leads:,} leads done; {output} written")
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m mqlfunnel.bench baseline --raw FILE --output FILE`: one timed baseline run."""
+    parser = argparse.ArgumentParser(prog="python -m mqlfunnel.bench")
+    commands = parser.add_subparsers(dest="command", required=True)
+    baseline = commands.add_parser("baseline", help="run bench/baseline.sql on a warehouse's raw.*")
+    baseline.add_argument("--raw", required=True, type=Path, help="DuckDB file with schema raw (read only)")
+    baseline.add_argument("--output", required=True, type=Path, help="DuckDB file to write schema baseline to")
+    compare = commands.add_parser("compare", help="compare a baseline file's marts with a warehouse's")
+    compare.add_argument("--warehouse", required=True, type=Path)
+    compare.add_argument("--baseline", required=True, type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "baseline":
+        seconds = run_baseline(args.raw, args.output)
+        print(f"baseline SQL: {seconds:.2f} s")
+        return 0
+    result = compare_marts(args.warehouse, args.baseline)
+    print("\n".join(result.lines))
+    return 0 if result.agree else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
