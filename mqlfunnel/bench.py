@@ -467,7 +467,7 @@ def render(results: list[ScaleResult], info: dict[str, str], started: str, comma
         "process: *wall* is its elapsed time, *CPU* its user + system time, *peak RSS* the kernel's maximum "
         "resident set of the process and its descendants (`wait4`). Other jobs shared the machine (see the "
         "load average), which stretches wall times; CPU time is the steadier measure, and the ratios are "
-        "given on both. What dominated, what changed and the before/after timings: bench/NOTES.md.\n")
+        "given on both. What dominates is listed per scale below (slowest models) and in README, Performance.\n")
     add("## Machine\n")
     add(f"- CPU: {info['cpu']}; `nproc`: {info['nproc']}")
     add(f"- {info['os']}; Python {info['python']}; DuckDB {info['duckdb']}; {info['dbt']}")
