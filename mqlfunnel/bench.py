@@ -8,16 +8,19 @@ For every scale, in a folder of its own:
    and hold back the last day (day N) plus half of day N-2's event rows, which
    arrive late, as tests/python/test_nightly.py does;
 2. full build: `dbt build --exclude test_type:unit` (every model, seed and data test);
-3. baseline: bench/baseline.sql (the four main marts straight from raw.*) in one
+3. the four main marts alone: `dbt run --full-refresh --select +dim_leads ...`
+   (the dbt work that matches the baseline's);
+4. baseline: bench/baseline.sql (the four main marts straight from raw.*) in one
    DuckDB process, on the same raw rows, with the profile's DuckDB settings; its
    marts are compared with the dbt marts row by row;
-4. deliver day N (plus a changed lead and a deleted one) and time the nightly
+5. deliver day N (plus a changed lead and a deleted one) and time the nightly
    run, `mqlfunnel nightly -- --exclude test_type:unit` (copy, freshness,
-   incremental build and tests, swap); the baseline is run again on the delivered
-   rows and compared with the published marts.
+   incremental build and tests, swap) with dbt's parse cache warm, as on any
+   night but the first; the baseline is run again on the delivered rows and
+   compared with the published marts.
 
-Every timed step is a child process: wall time from the parent, peak resident
-memory from the kernel (`wait4`, the largest of the child and its descendants).
+Every timed step is a child process: wall time from the parent, CPU time and
+peak resident memory from the kernel (`wait4`: the child and its descendants).
 Results, the machine and the exact commands go to bench/RESULTS.md.
 """
 
@@ -440,7 +443,7 @@ def machine() -> dict[str, str]:
         cpu = found.group(1) if found else "?"
     return {
         "nproc": _shell("nproc"),
-        "free -g": _shell("free -g"),
+        "free -g": subprocess.run(["free", "-g"], capture_output=True, text=True).stdout.rstrip(),
         "cpu": cpu,
         "os": platform.platform(),
         "python": platform.python_version(),
@@ -492,8 +495,9 @@ def render(results: list[ScaleResult], info: dict[str, str], started: str, comma
     add("- The baseline (bench/baseline.sql) reads the same raw rows (the warehouse attached read-only) and "
         "writes its four marts to another DuckDB file; its marts are then compared with the dbt marts row by "
         "row. It runs again after the nightly, on the delivered rows, against the marts the nightly published.")
-    add("- The nightly's dbt target folder (`warehouse.duckdb.target`) is parsed once beforehand (`dbt parse`), "
-        "as it is after any earlier night: the timed nightly uses dbt's partial parsing.\n")
+    add("- The nightly's dbt target folder is parsed once beforehand (`MQL_DUCKDB_PATH=warehouse.duckdb.next "
+        "dbt parse --target-path warehouse.duckdb.target`, untimed), as it is after any earlier night: the timed "
+        "nightly uses dbt's partial parsing.\n")
 
     add("## Results\n")
     for r in results:
@@ -525,7 +529,7 @@ def render(results: list[ScaleResult], info: dict[str, str], started: str, comma
             add("after the nightly:")
             add("\n".join("  " + line for line in r.comparison_nightly.lines))
         add("```\n")
-        add("Slowest models (dbt run_results `execution_time`, s; two models run at once):\n")
+        add("Slowest models (dbt run_results `execution_time`, s; dbt runs up to four nodes at once, so they overlap):\n")
         add("| full build | s | nightly | s |")
         add("| --- | ---: | --- | ---: |")
         for i in range(max(len(r.top_models), len(r.nightly_top_models))):
