@@ -44,6 +44,7 @@ from typing import Callable, Sequence
 
 import duckdb
 
+from mqlfunnel.day_n import deliver_day_n, hold_back_day_n, held_rows
 from mqlfunnel.project import PROJECT_DIR, PROFILES_DIR, dbt_executable
 from mqlfunnel.schema import RAW_TABLES
 
@@ -53,21 +54,6 @@ DEFAULT_SCALES = (10_000, 100_000, 1_000_000)
 NO_UNIT_TESTS = ("--exclude", "test_type:unit")
 # The four main marts and every model above them: what the baseline computes.
 MARTS_SELECTION = ("+dim_leads", "+fct_lead_score_events", "+fct_funnel_monthly", "+fct_funnel_channel_monthly")
-
-# The column that dates each raw row (day N is held back by it); the event
-# tables of LATE_TABLES also hold back half of day N-2, delivered late.
-ROW_DATE = {
-    "crm_leads": "created_at",
-    "crm_lead_status_changes": "changed_at",
-    "crm_activities": "occurred_at",
-    "crm_opportunities": "created_at",
-    "web_pageviews": "occurred_at",
-    "form_submissions": "submitted_at",
-    "email_events": "occurred_at",
-    "event_attendance": "registered_at",
-    "ad_spend": "spend_date",
-}
-LATE_TABLES = ("web_pageviews", "email_events", "form_submissions")
 
 # The marts the baseline computes, their keys, and their double columns
 # (compared within a relative tolerance; everything else exactly).
@@ -148,61 +134,6 @@ def run_timed(
 def _mqlfunnel() -> str:
     candidate = Path(sys.executable).parent / "mqlfunnel"
     return str(candidate) if candidate.exists() else "mqlfunnel"
-
-
-# --------------------------------------------------------------------------
-# one new day
-# --------------------------------------------------------------------------
-
-def hold_back_day_n(con: duckdb.DuckDBPyConnection) -> dt.date:
-    """Move day N, and half of day N-2's event rows (to arrive late), into schema held."""
-    day_n = con.execute("select max(cast(occurred_at as date)) from raw.web_pageviews").fetchone()[0]
-    con.execute("create schema held")
-    for table, column in ROW_DATE.items():
-        condition = f"cast({column} as date) = date '{day_n}'"
-        if table in LATE_TABLES:
-            condition += (f" or (cast({column} as date) = date '{day_n - dt.timedelta(days=2)}'"
-                          f" and hash(raw.{table}) % 2 = 0)")
-        con.execute(f"create table held.{table} as select * from raw.{table} where {condition}")
-        con.execute(f"delete from raw.{table} where {condition}")
-    con.execute("checkpoint")
-    return day_n
-
-
-def deliver_day_n(con: duckdb.DuckDBPyConnection, day_n: dt.date) -> None:
-    """Append the held rows, a new version of one lead and the deletion of another."""
-    for table in ROW_DATE:
-        con.execute(f"insert into raw.{table} select * from held.{table}")
-    changed, deleted = [
-        row[0]
-        for row in con.execute(
-            """
-            select lead_id from raw.crm_leads
-            where lead_id in (select lead_id from raw.web_pageviews where lead_id is not null)
-              and not coalesce(is_deleted, false) and created_at is not null
-            group by lead_id having count(*) = 1
-            order by lead_id limit 2
-            """
-        ).fetchall()
-    ]
-    stamp = f"timestamp '{day_n} 12:00:00'"
-    con.execute(
-        f"""
-        insert into raw.crm_leads
-        select lead_id, email, 'Chief Executive Officer', company_name, 'Software', 400, 'US',
-               original_utm_source, original_utm_medium, original_referrer_host, created_at, {stamp}, false
-        from raw.crm_leads where lead_id = '{changed}'
-        """
-    )
-    con.execute(
-        f"""
-        insert into raw.crm_leads
-        select * replace ({stamp} as updated_at, true as is_deleted)
-        from raw.crm_leads where lead_id = '{deleted}'
-        """
-    )
-    con.execute("drop schema held cascade")
-    con.execute("checkpoint")
 
 
 # --------------------------------------------------------------------------
@@ -359,8 +290,8 @@ def bench_scale(leads: int, workdir: Path, months: int, progress: Progress) -> S
     with duckdb.connect(str(warehouse)) as con:
         day_n = hold_back_day_n(con)
         raw_rows = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in RAW_TABLES}
-        held_rows = sum(con.execute(f"select count(*) from held.{t}").fetchone()[0] for t in ROW_DATE)
-    progress(f"{leads:,} leads: day N = {day_n}, {held_rows:,} rows held back; full build")
+        held = held_rows(con)
+    progress(f"{leads:,} leads: day N = {day_n}, {held:,} rows held back; full build")
 
     target = folder / "target_full"
     steps["full_build"] = run_timed(
@@ -487,7 +418,7 @@ def render(results: list[ScaleResult], info: dict[str, str], started: str, comma
     add("```\n")
     add("- Before the full build, day N (the last day of pageviews) and half of day N-2's pageviews, e-mail "
         "events and form submissions (late rows) are held back; before the nightly they are delivered, with a "
-        "new version of one lead and the deletion of another (`hold_back_day_n`, `deliver_day_n`, as in "
+        "new version of one lead and the deletion of another (mqlfunnel/day_n.py, as in "
         "tests/python/test_nightly.py).")
     add("- `marts_run` rebuilds only the four main marts and the models above them (`--full-refresh`, no tests, "
         "no insight or audit marts; dbt parses partially, from the full build's target folder): the dbt work "

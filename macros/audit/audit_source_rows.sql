@@ -69,23 +69,14 @@ select * from bucketed
 {%- set incremental = timestamp_column is not none and is_incremental() -%}
 {%- if incremental -%}
     {%- set row_hash = dbt.hash(composite_key(columns)) -%}
-    {#- Every row when nothing is stored yet. A plain comparison with a
-        subquery (no OR) lets the warehouse skip the older rows of raw and of
-        {{ this }} instead of reading every row (README, Performance); rows without
-        a timestamp are read separately. -#}
-    {%- set lookback_start -%}
-        coalesce(
-            (select {{ dbt.dateadd('day', -1 * var('incremental_lookback_days'), 'max(' ~ timestamp_column ~ ')') }} from {{ this }}),
-            cast('0001-01-01' as {{ dbt.type_timestamp() }})
-        )
-    {%- endset -%}
+    {%- set window_start = lookback_start(timestamp_column) -%}
 {%- endif -%}
 
 with source_rows as (
 
     select * from {{ source_relation }}
     {%- if incremental %}
-    where {{ timestamp_column }} >= {{ lookback_start }}
+    where {{ timestamp_column }} >= {{ window_start }}
     union all
     select * from {{ source_relation }}
     where {{ timestamp_column }} is null
@@ -111,7 +102,7 @@ stored_copies as (
         count(*) as stored_count
     from (
         select * from {{ this }}
-        where {{ timestamp_column }} >= {{ lookback_start }}
+        where {{ timestamp_column }} >= {{ window_start }}
         union all
         select * from {{ this }}
         where {{ timestamp_column }} is null

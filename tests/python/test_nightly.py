@@ -12,6 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from mqlfunnel.day_n import LATE_TABLES, deliver_day_n, hold_back_day_n
 from mqlfunnel.generator import generate
 from mqlfunnel.nightly import NightlyError, run_nightly
 from mqlfunnel.project import run_dbt
@@ -28,21 +29,6 @@ MARTS = [
 NO_UNIT_TESTS = ("--exclude", "test_type:unit")  # they run in test_project.py
 INCREMENTAL = ["int_web_pageviews__checked", "int_email_events__checked", "int_form_submissions__checked"]
 
-# The column that dates each raw row (day N is held back by it).
-ROW_DATE = {
-    "crm_leads": "created_at",
-    "crm_lead_status_changes": "changed_at",
-    "crm_activities": "occurred_at",
-    "crm_opportunities": "created_at",
-    "web_pageviews": "occurred_at",
-    "form_submissions": "submitted_at",
-    "email_events": "occurred_at",
-    "event_attendance": "registered_at",
-    "ad_spend": "spend_date",
-}
-LATE_TABLES = ["web_pageviews", "email_events", "form_submissions"]
-
-
 def marts(database: Path) -> dict[str, list[tuple]]:
     with duckdb.connect(str(database), read_only=True) as con:
         return {m: sorted(con.execute(f"select * from main.{m}").fetchall(), key=repr) for m in MARTS}
@@ -51,57 +37,6 @@ def marts(database: Path) -> dict[str, list[tuple]]:
 def row_counts(database: Path, tables: list[str]) -> dict[str, int]:
     with duckdb.connect(str(database), read_only=True) as con:
         return {t: con.execute(f"select count(*) from intermediate.{t}").fetchone()[0] for t in tables}
-
-
-def hold_back_day_n(con: duckdb.DuckDBPyConnection) -> dt.date:
-    """Move day N, and half of day N-2's event rows (to arrive late), out of raw."""
-    day_n = con.execute("select max(cast(occurred_at as date)) from raw.web_pageviews").fetchone()[0]
-    con.execute("create schema held")
-    for table in RAW_TABLES:
-        column = ROW_DATE.get(table)
-        if column is None:
-            continue
-        condition = f"cast({column} as date) = date '{day_n}'"
-        if table in LATE_TABLES:
-            condition += f" or (cast({column} as date) = date '{day_n - dt.timedelta(days=2)}' and hash(raw.{table}) % 2 = 0)"
-        con.execute(f"create table held.{table} as select * from raw.{table} where {condition}")
-        con.execute(f"delete from raw.{table} where {condition}")
-    return day_n
-
-
-def deliver_day_n(con: duckdb.DuckDBPyConnection, day_n: dt.date) -> tuple[str, str]:
-    """Append the held rows, a new version of one lead and the deletion of another."""
-    for (table,) in con.execute("select table_name from information_schema.tables where table_schema = 'held'").fetchall():
-        con.execute(f"insert into raw.{table} select * from held.{table}")
-    changed, deleted = [
-        row[0]
-        for row in con.execute(
-            """
-            select lead_id from raw.crm_leads
-            where lead_id in (select lead_id from raw.web_pageviews where lead_id is not null)
-              and not coalesce(is_deleted, false) and created_at is not null
-            group by lead_id having count(*) = 1
-            order by lead_id limit 2
-            """
-        ).fetchall()
-    ]
-    stamp = f"timestamp '{day_n} 12:00:00'"
-    con.execute(
-        f"""
-        insert into raw.crm_leads
-        select lead_id, email, 'Chief Executive Officer', company_name, 'Software', 400, 'US',
-               original_utm_source, original_utm_medium, original_referrer_host, created_at, {stamp}, false
-        from raw.crm_leads where lead_id = '{changed}'
-        """
-    )
-    con.execute(
-        f"""
-        insert into raw.crm_leads
-        select * replace ({stamp} as updated_at, true as is_deleted)
-        from raw.crm_leads where lead_id = '{deleted}'
-        """
-    )
-    return changed, deleted
 
 
 @pytest.fixture(scope="module")
@@ -116,7 +51,6 @@ def nightly_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
 
     with duckdb.connect(str(published)) as con:
         changed, deleted = deliver_day_n(con, day_n)
-        con.execute("drop schema held cascade")
     before = row_counts(published, INCREMENTAL)
     run_nightly(published, progress=lambda message: None, dbt_args=NO_UNIT_TESTS)
 

@@ -1,15 +1,24 @@
-{#- A visitor belongs to the lead of its latest identified pageview (ties:
-    largest pageview_id). Only used pageviews count, so deleted leads own
+{#- A visitor belongs to the lead of its latest used identified pageview
+    (ties: largest pageview_id). Only live leads count, so deleted leads own
     nothing and their visitors' other pageviews stay anonymous. -#}
-with identified_pageviews as (
+with live_leads as (
+
+    select lead_id
+    from {{ ref('int_audit__crm_leads') }}
+    where row_bucket = 'used'
+
+),
+
+identified_pageviews as (
 
     select
-        visitor_id,
-        lead_id,
-        pageview_id,
-        occurred_at
-    from {{ ref('int_audit__web_pageviews') }}
-    where row_bucket = 'used' and lead_id is not null
+        last_pageviews.visitor_id,
+        last_pageviews.lead_id,
+        last_pageviews.pageview_id,
+        last_pageviews.occurred_at
+    from {{ ref('int_visitors__lead_last_pageviews') }} as last_pageviews
+    inner join live_leads
+        on last_pageviews.lead_id = live_leads.lead_id
 
 ),
 

@@ -1,24 +1,35 @@
-{#- A visitor's touch in a month is its first pageview of the month
-    (earliest occurred_at, ties by smallest pageview_id). -#}
-with pageviews as (
+{#- A visitor's touch in a month is its first used pageview of the month
+    (earliest occurred_at, ties by smallest pageview_id): anonymous or naming
+    a live lead. -#}
+with live_leads as (
+
+    select lead_id
+    from {{ ref('int_audit__crm_leads') }}
+    where row_bucket = 'used'
+
+),
+
+used_first_pageviews as (
 
     select
-        visitor_id,
-        {{ month_of('occurred_at') }} as month,
-        pageview_id,
-        occurred_at,
-        utm_source,
-        utm_medium,
-        referrer_host
-    from {{ ref('int_audit__web_pageviews') }}
-    where row_bucket = 'used'
+        first_pageviews.visitor_id,
+        first_pageviews.month,
+        first_pageviews.pageview_id,
+        first_pageviews.occurred_at,
+        first_pageviews.utm_source,
+        first_pageviews.utm_medium,
+        first_pageviews.referrer_host
+    from {{ ref('int_visitors__monthly_lead_first_pageviews') }} as first_pageviews
+    left join live_leads
+        on first_pageviews.lead_id = live_leads.lead_id
+    where first_pageviews.lead_id is null or live_leads.lead_id is not null
 
 ),
 
 final as (
 
     {{ first_row_per_group(
-        'pageviews',
+        'used_first_pageviews',
         partition_by=['visitor_id', 'month'],
         order_by=['occurred_at', 'pageview_id'],
         columns=['utm_source', 'utm_medium', 'referrer_host'],
