@@ -42,6 +42,20 @@ create or replace temp macro b_norm(x) as lower(trim(coalesce(x, '')));
 create or replace temp macro b_id(x) as nullif(trim(x), '');
 create or replace temp macro b_month(ts) as cast(date_trunc('month', ts) as date);
 
+-- The funnel rates of a table of counts (visitors ... customers, spend).
+create or replace temp macro b_with_rates(counts) as table
+select
+    *,
+    mqls / nullif(visitors, 0)::double as visitor_to_mql_rate,
+    mqls / nullif(attendees, 0)::double as attendee_to_mql_rate,
+    sqls / nullif(mqls, 0)::double as mql_to_sql_rate,
+    opportunities / nullif(sqls, 0)::double as sql_to_opportunity_rate,
+    customers / nullif(opportunities, 0)::double as opportunity_to_customer_rate,
+    customers / nullif(mqls, 0)::double as mql_to_customer_rate,
+    spend / nullif(mqls, 0)::double as cost_per_mql,
+    spend / nullif(customers, 0)::double as cost_per_customer
+from query_table(counts);
+
 -- Leads: the kept version of every lead id among rows with an id and a
 -- created_at; live = not deleted on that version.
 create or replace temp table b_kept_leads as
@@ -387,7 +401,7 @@ left join opps on scored.lead_id = opps.lead_id
 left join contacts on scored.lead_id = contacts.lead_id;
 
 -- Funnel counts per month and channel.
-create or replace table baseline.fct_funnel_channel_monthly as
+create or replace temp table b_channel_month_counts as
 with channels (channel, channel_order) as (
     values
         ('organic_search', 1), ('paid_search', 2), ('paid_social', 3), ('organic_social', 4),
@@ -508,42 +522,30 @@ select
     cast(customers as bigint) as customers,
     revenue,
     spend,
-    mqls / nullif(visitors, 0)::double as visitor_to_mql_rate,
-    mqls / nullif(attendees, 0)::double as attendee_to_mql_rate,
-    sqls / nullif(mqls, 0)::double as mql_to_sql_rate,
-    opportunities / nullif(sqls, 0)::double as sql_to_opportunity_rate,
-    customers / nullif(opportunities, 0)::double as opportunity_to_customer_rate,
-    customers / nullif(mqls, 0)::double as mql_to_customer_rate,
-    spend / nullif(mqls, 0)::double as cost_per_mql,
-    spend / nullif(customers, 0)::double as cost_per_customer
-from counts
+    channel_order
+from counts;
+
+create or replace table baseline.fct_funnel_channel_monthly as
+select * exclude (channel_order)
+from b_with_rates('b_channel_month_counts')
 order by month, channel_order;
 
-create or replace table baseline.fct_funnel_monthly as
-with months as (
-    select
-        month,
-        cast(sum(visitors) as bigint) as visitors,
-        cast(sum(attendees) as bigint) as attendees,
-        cast(sum(leads) as bigint) as leads,
-        cast(sum(mqls) as bigint) as mqls,
-        cast(sum(sqls) as bigint) as sqls,
-        cast(sum(opportunities) as bigint) as opportunities,
-        cast(sum(customers) as bigint) as customers,
-        cast(sum(revenue) as decimal(18, 2)) as revenue,
-        cast(sum(spend) as decimal(18, 2)) as spend
-    from baseline.fct_funnel_channel_monthly
-    group by month
-)
+
+create or replace temp table b_month_counts as
 select
-    *,
-    mqls / nullif(visitors, 0)::double as visitor_to_mql_rate,
-    mqls / nullif(attendees, 0)::double as attendee_to_mql_rate,
-    sqls / nullif(mqls, 0)::double as mql_to_sql_rate,
-    opportunities / nullif(sqls, 0)::double as sql_to_opportunity_rate,
-    customers / nullif(opportunities, 0)::double as opportunity_to_customer_rate,
-    customers / nullif(mqls, 0)::double as mql_to_customer_rate,
-    spend / nullif(mqls, 0)::double as cost_per_mql,
-    spend / nullif(customers, 0)::double as cost_per_customer
-from months
+    month,
+    cast(sum(visitors) as bigint) as visitors,
+    cast(sum(attendees) as bigint) as attendees,
+    cast(sum(leads) as bigint) as leads,
+    cast(sum(mqls) as bigint) as mqls,
+    cast(sum(sqls) as bigint) as sqls,
+    cast(sum(opportunities) as bigint) as opportunities,
+    cast(sum(customers) as bigint) as customers,
+    cast(sum(revenue) as decimal(18, 2)) as revenue,
+    cast(sum(spend) as decimal(18, 2)) as spend
+from baseline.fct_funnel_channel_monthly
+group by month;
+
+create or replace table baseline.fct_funnel_monthly as
+select * from b_with_rates('b_month_counts')
 order by month;

@@ -268,6 +268,17 @@ def _dbt(args: Sequence[str], target: Path) -> list[str]:
             "--target-path", str(target), "--log-path", str(target / "logs")]
 
 
+def _baseline_step(name: str, warehouse: Path, output: Path, logs: Path) -> tuple[Step, Comparison]:
+    """Time the baseline on the raw rows of `warehouse` in a child process, then compare its marts with dbt's."""
+    step = run_timed(
+        name,
+        [sys.executable, "-m", "mqlfunnel.bench", "baseline", "--raw", str(warehouse), "--output", str(output)],
+        logs / f"{output.stem}.log",
+        shown=f"python -m mqlfunnel.bench baseline --raw warehouse.duckdb --output {output.name}",
+    )
+    return step, compare_marts(warehouse, output)
+
+
 def bench_scale(leads: int, workdir: Path, months: int, progress: Progress) -> ScaleResult:
     folder = workdir / f"leads_{leads}"
     shutil.rmtree(folder, ignore_errors=True)
@@ -310,14 +321,7 @@ def bench_scale(leads: int, workdir: Path, months: int, progress: Progress) -> S
     )
 
     progress(f"{leads:,} leads: raw-SQL baseline")
-    baseline = folder / "baseline.duckdb"
-    steps["baseline"] = run_timed(
-        "baseline",
-        [sys.executable, "-m", "mqlfunnel.bench", "baseline", "--raw", str(warehouse), "--output", str(baseline)],
-        logs / "baseline.log",
-        shown="python -m mqlfunnel.bench baseline --raw warehouse.duckdb --output baseline.duckdb",
-    )
-    comparison_full = compare_marts(warehouse, baseline)
+    steps["baseline"], comparison_full = _baseline_step("baseline", warehouse, folder / "baseline.duckdb", logs)
 
     progress(f"{leads:,} leads: deliver day N, nightly")
     # Steady state: the nightly's target folder keeps dbt's parse cache from the night before.
@@ -335,14 +339,8 @@ def bench_scale(leads: int, workdir: Path, months: int, progress: Progress) -> S
     split = _nightly_split(logs / "nightly.log")
     nightly_top = _top_models(nightly_target / "run_results.json")
 
-    baseline_after = folder / "baseline_after.duckdb"
-    steps["baseline_after_nightly"] = run_timed(
-        "baseline_after_nightly",
-        [sys.executable, "-m", "mqlfunnel.bench", "baseline", "--raw", str(warehouse), "--output", str(baseline_after)],
-        logs / "baseline_after.log",
-        shown="python -m mqlfunnel.bench baseline --raw warehouse.duckdb --output baseline_after.duckdb",
-    )
-    comparison_nightly = compare_marts(warehouse, baseline_after)
+    steps["baseline_after_nightly"], comparison_nightly = _baseline_step(
+        "baseline_after_nightly", warehouse, folder / "baseline_after.duckdb", logs)
     return ScaleResult(leads=leads, raw_rows=raw_rows, steps=steps, top_models=top, nightly_top_models=nightly_top,
                        nightly_split=split, comparison_full=comparison_full, comparison_nightly=comparison_nightly,
                        file_mib=file_mib)

@@ -25,7 +25,6 @@ About 0.5 % bad rows of every kind of CONTRACT section 5 are added on top.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import time
 from pathlib import Path

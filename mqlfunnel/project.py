@@ -13,15 +13,19 @@ PROFILES_DIR = PROJECT_DIR / "profiles"
 DEFAULT_DUCKDB_PATH = PROJECT_DIR / "warehouse.duckdb"
 
 
-def dbt_executable() -> str:
-    """The dbt next to this interpreter (the project's venv), else the one on PATH."""
-    candidate = Path(sys.executable).parent / "dbt"
+def venv_executable(name: str, install_hint: str = "run `make venv` first") -> str:
+    """The command `name` next to this interpreter (the project's venv), else the one on PATH."""
+    candidate = Path(sys.executable).parent / name
     if candidate.exists():
         return str(candidate)
-    found = shutil.which("dbt")
+    found = shutil.which(name)
     if found is None:
-        raise FileNotFoundError("dbt is not installed: run `make venv` first")
+        raise FileNotFoundError(f"{name} is not installed: {install_hint}")
     return found
+
+
+def dbt_executable() -> str:
+    return venv_executable("dbt")
 
 
 def run_dbt(

@@ -12,24 +12,16 @@ import csv
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
-from mqlfunnel.project import PROJECT_DIR, dbt_executable
+from mqlfunnel.project import PROJECT_DIR, dbt_executable, venv_executable
 
 # What dbt needs to parse the project (dbt_project.yml's paths and profiles).
 PROJECT_ENTRIES = ("dbt_project.yml", "profiles", "models", "macros", "seeds", "tests", "analyses")
 
 
 def mf_executable() -> str:
-    """The `mf` next to this interpreter (the project's venv), else the one on PATH."""
-    candidate = Path(sys.executable).parent / "mf"
-    if candidate.exists():
-        return str(candidate)
-    found = shutil.which("mf")
-    if found is None:
-        raise FileNotFoundError("mf is not installed: run `make venv` first (dbt-metricflow)")
-    return found
+    return venv_executable("mf", "run `make venv` first (dbt-metricflow)")
 
 
 def copy_project(workdir: Path) -> Path:

@@ -12,20 +12,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from mqlfunnel.compare import MARTS
 from mqlfunnel.day_n import LATE_TABLES, deliver_day_n, hold_back_day_n
 from mqlfunnel.generator import generate
 from mqlfunnel.nightly import NightlyError, run_nightly
 from mqlfunnel.project import run_dbt
 from mqlfunnel.schema import RAW_TABLES
 
-MARTS = [
-    "dim_leads",
-    "fct_lead_score_events",
-    "fct_funnel_monthly",
-    "fct_funnel_channel_monthly",
-    "audit_quarantine",
-    "audit_reconciliation",
-]
 NO_UNIT_TESTS = ("--exclude", "test_type:unit")  # they run in test_project.py
 INCREMENTAL = ["int_web_pageviews__checked", "int_email_events__checked", "int_form_submissions__checked"]
 
