@@ -6,6 +6,21 @@
     and 20 % MQL-to-SQL need 10 / (0.25 x 0.20) = 200 MQLs. NULL while
     either trailing rate is 0 or undefined. Recent cohorts are still
     maturing, so their close rate understates the final one. -#}
+{#- The window of the trailing totals: the channel's
+    capacity_trailing_months months ending with the month. -#}
+{%- set trailing_window -%}
+    partition by channel order by month rows between {{ var('capacity_trailing_months') - 1 }} preceding and current row
+{%- endset -%}
+{#- The columns trailing_rates carries over unchanged. -#}
+{%- set trailing_columns = [
+    'month', 'channel', 'mqls', 'months_in_window', 'trailing_mqls', 'trailing_sqls', 'trailing_customers',
+] -%}
+{#- A plan needs both trailing rates above 0; it then asks for
+    trailing_mqls_needed MQLs a month (macro mqls_needed). -#}
+{%- set has_trailing_rates = 'trailing_close_rate > 0 and trailing_mql_to_sql_rate > 0' -%}
+{%- set trailing_mqls_needed = mqls_needed(
+    var('capacity_target_deals'), 'trailing_close_rate', 'trailing_mql_to_sql_rate'
+) -%}
 with channel_months as (
 
     select
@@ -24,26 +39,10 @@ trailing_totals as (
         month,
         channel,
         mqls,
-        count(*) over (
-            partition by channel
-            order by month
-            rows between {{ var('capacity_trailing_months') - 1 }} preceding and current row
-        ) as months_in_window,
-        sum(mqls) over (
-            partition by channel
-            order by month
-            rows between {{ var('capacity_trailing_months') - 1 }} preceding and current row
-        ) as trailing_mqls,
-        sum(sqls) over (
-            partition by channel
-            order by month
-            rows between {{ var('capacity_trailing_months') - 1 }} preceding and current row
-        ) as trailing_sqls,
-        sum(customers) over (
-            partition by channel
-            order by month
-            rows between {{ var('capacity_trailing_months') - 1 }} preceding and current row
-        ) as trailing_customers
+        count(*) over ({{ trailing_window }}) as months_in_window,
+        sum(mqls) over ({{ trailing_window }}) as trailing_mqls,
+        sum(sqls) over ({{ trailing_window }}) as trailing_sqls,
+        sum(customers) over ({{ trailing_window }}) as trailing_customers
     from channel_months
 
 ),
@@ -51,39 +50,13 @@ trailing_totals as (
 trailing_rates as (
 
     select
-        month,
-        channel,
-        mqls,
-        months_in_window,
-        trailing_mqls,
-        trailing_sqls,
-        trailing_customers,
+        {%- for column in trailing_columns %}
+            {{ column }},
+        {%- endfor %}
         {{ safe_divide('trailing_mqls', 'months_in_window') }} as trailing_avg_monthly_mqls,
         {{ safe_divide('trailing_sqls', 'trailing_mqls') }} as trailing_mql_to_sql_rate,
         {{ safe_divide('trailing_customers', 'trailing_sqls') }} as trailing_close_rate
     from trailing_totals
-
-),
-
-plans as (
-
-    select
-        month,
-        channel,
-        mqls,
-        months_in_window,
-        trailing_mqls,
-        trailing_sqls,
-        trailing_customers,
-        trailing_avg_monthly_mqls,
-        trailing_mql_to_sql_rate,
-        trailing_close_rate,
-        {{ var('capacity_target_deals') }} as target_deals,
-        case
-            when trailing_close_rate > 0 and trailing_mql_to_sql_rate > 0
-                then {{ mqls_needed(var('capacity_target_deals'), 'trailing_close_rate', 'trailing_mql_to_sql_rate') }}
-        end as mqls_needed
-    from trailing_rates
 
 ),
 
@@ -100,10 +73,14 @@ final as (
         trailing_avg_monthly_mqls,
         trailing_mql_to_sql_rate,
         trailing_close_rate,
-        target_deals,
-        mqls_needed,
-        mqls_needed - trailing_avg_monthly_mqls as mql_gap
-    from plans
+        {{ var('capacity_target_deals') }} as target_deals,
+        case
+            when {{ has_trailing_rates }} then {{ trailing_mqls_needed }}
+        end as mqls_needed,
+        case
+            when {{ has_trailing_rates }} then {{ trailing_mqls_needed }} - trailing_avg_monthly_mqls
+        end as mql_gap
+    from trailing_rates
 
 )
 

@@ -4,6 +4,14 @@
     or above its inclusive range. A rate below its range, or a cost per MQL
     above it, underperforms and carries the channel's action of seed
     channel_benchmark_actions. -#}
+{#- One metric_rows branch per benchmarked metric: its name (an expression),
+    its direction, and the prefix of its benchmarked_months columns
+    <prefix>_value, <prefix>_min and <prefix>_max. -#}
+{%- set benchmarked_metrics = [
+    {'metric': 'top_of_funnel_metric', 'higher_is_better': 'true', 'columns': 'top_of_funnel'},
+    {'metric': "'mql_to_sql_rate'", 'higher_is_better': 'true', 'columns': 'mql_to_sql'},
+    {'metric': "'cost_per_mql'", 'higher_is_better': 'false', 'columns': 'cost_per_mql'},
+] %}
 with channel_months as (
 
     select * from {{ ref('fct_funnel_channel_monthly') }}
@@ -34,13 +42,13 @@ benchmarked_months as (
         case
             when {{ normalize_text('benchmarks.rate_basis') }} = 'attendees' then channel_months.attendee_to_mql_rate
             else channel_months.visitor_to_mql_rate
-        end as top_of_funnel_rate,
-        channel_months.mql_to_sql_rate,
-        channel_months.cost_per_mql,
-        benchmarks.visitor_to_mql_min,
-        benchmarks.visitor_to_mql_max,
+        end as top_of_funnel_value,
+        benchmarks.visitor_to_mql_min as top_of_funnel_min,
+        benchmarks.visitor_to_mql_max as top_of_funnel_max,
+        channel_months.mql_to_sql_rate as mql_to_sql_value,
         benchmarks.mql_to_sql_min,
         benchmarks.mql_to_sql_max,
+        channel_months.cost_per_mql as cost_per_mql_value,
         benchmarks.cost_per_mql_min,
         benchmarks.cost_per_mql_max
     from channel_months
@@ -51,35 +59,18 @@ benchmarked_months as (
 
 metric_rows as (
 
-    select
-        month,
-        channel,
-        top_of_funnel_metric as metric,
-        true as higher_is_better,
-        cast(top_of_funnel_rate as {{ type_double() }}) as actual_value,
-        cast(visitor_to_mql_min as {{ type_double() }}) as benchmark_min,
-        cast(visitor_to_mql_max as {{ type_double() }}) as benchmark_max
-    from benchmarked_months
-    union all
-    select
-        month,
-        channel,
-        'mql_to_sql_rate' as metric,
-        true as higher_is_better,
-        cast(mql_to_sql_rate as {{ type_double() }}) as actual_value,
-        cast(mql_to_sql_min as {{ type_double() }}) as benchmark_min,
-        cast(mql_to_sql_max as {{ type_double() }}) as benchmark_max
-    from benchmarked_months
-    union all
-    select
-        month,
-        channel,
-        'cost_per_mql' as metric,
-        false as higher_is_better,
-        cast(cost_per_mql as {{ type_double() }}) as actual_value,
-        cast(cost_per_mql_min as {{ type_double() }}) as benchmark_min,
-        cast(cost_per_mql_max as {{ type_double() }}) as benchmark_max
-    from benchmarked_months
+    {%- for benchmarked in benchmarked_metrics %}
+        select
+            month,
+            channel,
+            {{ benchmarked.metric }} as metric,
+            {{ benchmarked.higher_is_better }} as higher_is_better,
+            cast({{ benchmarked.columns }}_value as {{ type_double() }}) as actual_value,
+            cast({{ benchmarked.columns }}_min as {{ type_double() }}) as benchmark_min,
+            cast({{ benchmarked.columns }}_max as {{ type_double() }}) as benchmark_max
+        from benchmarked_months
+        {% if not loop.last %}union all{% endif %}
+    {%- endfor %}
 
 ),
 

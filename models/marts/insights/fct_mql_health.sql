@@ -6,6 +6,11 @@
     fit_share_of_max_score, the share of the maximum score (sum of the
     positive points of seed scoring_rules) that fit rules can award. A month
     whose metric is NULL breaches nothing and ends a streak. -#}
+{#- The columns the streak steps carry over unchanged. -#}
+{%- set check_month_columns = [
+    'month', 'check_id', 'metric', 'metric_value', 'direction', 'threshold', 'consecutive_months', 'finding',
+    'is_breached',
+] -%}
 with monthly as (
 
     select * from {{ ref('fct_funnel_monthly') }}
@@ -91,15 +96,9 @@ streak_groups as (
 
     {#- A new group starts at every month that is not breached. -#}
     select
-        month,
-        check_id,
-        metric,
-        metric_value,
-        direction,
-        threshold,
-        consecutive_months,
-        finding,
-        is_breached,
+        {%- for column in check_month_columns %}
+            {{ column }},
+        {%- endfor %}
         sum(case when is_breached then 0 else 1 end) over (
             partition by check_id
             order by month
@@ -112,15 +111,9 @@ streak_groups as (
 streaks as (
 
     select
-        month,
-        check_id,
-        metric,
-        metric_value,
-        direction,
-        threshold,
-        consecutive_months,
-        finding,
-        is_breached,
+        {%- for column in check_month_columns %}
+            {{ column }},
+        {%- endfor %}
         sum(case when is_breached then 1 else 0 end) over (
             partition by check_id, streak_group
             order by month

@@ -17,12 +17,7 @@ score_timeline as (
 
 nurture_entries as (
 
-    select
-        lead_id,
-        min(effective_at) as nurture_started_at
-    from score_timeline
-    where running_score >= {{ var('nurture_floor') }}
-    group by lead_id
+    {{ nurture_entries('score_timeline') }}
 
 ),
 

@@ -93,7 +93,9 @@ month_pairs as (
         current_months.mql_share,
         current_months.mql_to_sql_rate,
         prior_months.blended_mql_to_sql_rate as prior_blended_mql_to_sql_rate,
-        current_months.blended_mql_to_sql_rate
+        current_months.blended_mql_to_sql_rate,
+        coalesce(prior_months.mql_to_sql_rate, current_months.mql_to_sql_rate, 0) as rate_before,
+        coalesce(current_months.mql_to_sql_rate, prior_months.mql_to_sql_rate, 0) as rate_now
     from channel_shares as current_months
     inner join channel_shares as prior_months
         on
@@ -102,28 +104,6 @@ month_pairs as (
     where
         current_months.blended_mql_to_sql_rate is not null
         and prior_months.blended_mql_to_sql_rate is not null
-
-),
-
-effect_rates as (
-
-    select
-        month,
-        prior_month,
-        channel,
-        prior_mqls,
-        prior_sqls,
-        prior_mql_share,
-        prior_mql_to_sql_rate,
-        mqls,
-        sqls,
-        mql_share,
-        mql_to_sql_rate,
-        prior_blended_mql_to_sql_rate,
-        blended_mql_to_sql_rate,
-        coalesce(prior_mql_to_sql_rate, mql_to_sql_rate, 0) as rate_before,
-        coalesce(mql_to_sql_rate, prior_mql_to_sql_rate, 0) as rate_now
-    from month_pairs
 
 ),
 
@@ -145,7 +125,7 @@ effects as (
         blended_mql_to_sql_rate,
         (rate_now - rate_before) * (prior_mql_share + mql_share) / 2 as rate_effect,
         (mql_share - prior_mql_share) * (rate_before + rate_now) / 2 as mix_effect
-    from effect_rates
+    from month_pairs
 
 ),
 

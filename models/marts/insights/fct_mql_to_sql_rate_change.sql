@@ -165,18 +165,6 @@ sentence_parts as (
 
     select
         month,
-        prior_month,
-        prior_mql_to_sql_rate,
-        mql_to_sql_rate,
-        rate_change,
-        rate_change_points,
-        explained_change,
-        driver_channel,
-        driver_share_of_change,
-        driver_avg_fit_score_pct,
-        comparison_channel,
-        comparison_avg_fit_score_pct,
-        rounded_points,
         {{ dbt.concat([
             "'MQL-to-SQL rate '",
             "change_verb",
@@ -216,23 +204,31 @@ sentence_parts as (
 final as (
 
     select
-        month,
-        prior_month,
-        prior_mql_to_sql_rate,
-        mql_to_sql_rate,
-        rate_change,
-        rate_change_points,
-        explained_change,
-        driver_channel,
-        driver_share_of_change,
-        driver_avg_fit_score_pct,
-        comparison_channel,
-        comparison_avg_fit_score_pct,
+        summaries.month,
+        summaries.prior_month,
+        summaries.prior_mql_to_sql_rate,
+        summaries.mql_to_sql_rate,
+        summaries.rate_change,
+        summaries.rate_change_points,
+        summaries.explained_change,
+        summaries.driver_channel,
+        summaries.driver_share_of_change,
+        summaries.driver_avg_fit_score_pct,
+        summaries.comparison_channel,
+        summaries.comparison_avg_fit_score_pct,
         case
-            when rounded_points = 0 then 'MQL-to-SQL rate held steady.'
-            else {{ dbt.concat(["change_sentence", "driver_clause", "driver_fit_clause", "comparison_clause", "'.'"]) }}
+            when summaries.rounded_points = 0 then 'MQL-to-SQL rate held steady.'
+            else {{ dbt.concat([
+                "sentence_parts.change_sentence",
+                "sentence_parts.driver_clause",
+                "sentence_parts.driver_fit_clause",
+                "sentence_parts.comparison_clause",
+                "'.'",
+            ]) }}
         end as narrative
-    from sentence_parts
+    from summaries
+    inner join sentence_parts
+        on summaries.month = sentence_parts.month
 
 )
 

@@ -5,6 +5,19 @@
     calibration_lift_floor..calibration_lift_cap (negative rules scale by the
     inverse, so a signal that lowers conversion more costs more). Rules with
     fewer than calibration_min_mqls MQLs on either side keep their points. -#}
+{#- The two sides of a rule's signal (columns <measure>_<side>_signal), each
+    with the condition on has_signal that puts an MQL on it. -#}
+{%- set signal_sides = {'with': 'has_signal', 'without': 'not has_signal'} -%}
+{#- The columns each step after rule_counts carries over unchanged. -#}
+{%- set rule_columns = ['rule_id', 'category', 'points'] -%}
+{%- set count_columns = [
+    'mqls_with_signal', 'sqls_with_signal', 'customers_with_signal',
+    'mqls_without_signal', 'sqls_without_signal', 'customers_without_signal',
+] -%}
+{%- set rate_columns = [
+    'sql_rate_with_signal', 'sql_rate_without_signal', 'won_rate_with_signal', 'won_rate_without_signal',
+] -%}
+{%- set lift_columns = ['sql_rate_lift', 'won_rate_lift'] -%}
 with scoring_rules as (
 
     select
@@ -67,12 +80,12 @@ signal_counts as (
 
     select
         rule_id,
-        sum(case when has_signal then 1 else 0 end) as mqls_with_signal,
-        sum(case when has_signal and is_sql then 1 else 0 end) as sqls_with_signal,
-        sum(case when has_signal and is_won then 1 else 0 end) as customers_with_signal,
-        sum(case when not has_signal then 1 else 0 end) as mqls_without_signal,
-        sum(case when not has_signal and is_sql then 1 else 0 end) as sqls_without_signal,
-        sum(case when not has_signal and is_won then 1 else 0 end) as customers_without_signal
+        {%- for side, on_side in signal_sides.items() %}
+            sum(case when {{ on_side }} then 1 else 0 end) as mqls_{{ side }}_signal,
+            sum(case when {{ on_side }} and is_sql then 1 else 0 end) as sqls_{{ side }}_signal,
+            sum(case when {{ on_side }} and is_won then 1 else 0 end) as customers_{{ side }}_signal
+            {%- if not loop.last %},{% endif %}
+        {%- endfor %}
     from mql_signals
     group by rule_id
 
@@ -84,12 +97,9 @@ rule_counts as (
         scoring_rules.rule_id,
         scoring_rules.category,
         scoring_rules.points,
-        coalesce(signal_counts.mqls_with_signal, 0) as mqls_with_signal,
-        coalesce(signal_counts.sqls_with_signal, 0) as sqls_with_signal,
-        coalesce(signal_counts.customers_with_signal, 0) as customers_with_signal,
-        coalesce(signal_counts.mqls_without_signal, 0) as mqls_without_signal,
-        coalesce(signal_counts.sqls_without_signal, 0) as sqls_without_signal,
-        coalesce(signal_counts.customers_without_signal, 0) as customers_without_signal
+        {%- for column in count_columns %}
+            coalesce(signal_counts.{{ column }}, 0) as {{ column }}{% if not loop.last %},{% endif %}
+        {%- endfor %}
     from scoring_rules
     left join signal_counts
         on scoring_rules.rule_id = signal_counts.rule_id
@@ -99,15 +109,9 @@ rule_counts as (
 rates as (
 
     select
-        rule_id,
-        category,
-        points,
-        mqls_with_signal,
-        sqls_with_signal,
-        customers_with_signal,
-        mqls_without_signal,
-        sqls_without_signal,
-        customers_without_signal,
+        {%- for column in rule_columns + count_columns %}
+            {{ column }},
+        {%- endfor %}
         {{ safe_divide('sqls_with_signal', 'mqls_with_signal') }} as sql_rate_with_signal,
         {{ safe_divide('sqls_without_signal', 'mqls_without_signal') }} as sql_rate_without_signal,
         {{ safe_divide('customers_with_signal', 'mqls_with_signal') }} as won_rate_with_signal,
@@ -119,76 +123,35 @@ rates as (
 lifts as (
 
     select
-        rule_id,
-        category,
-        points,
-        mqls_with_signal,
-        sqls_with_signal,
-        customers_with_signal,
-        mqls_without_signal,
-        sqls_without_signal,
-        customers_without_signal,
-        sql_rate_with_signal,
-        sql_rate_without_signal,
-        won_rate_with_signal,
-        won_rate_without_signal,
+        {%- for column in rule_columns + count_columns + rate_columns %}
+            {{ column }},
+        {%- endfor %}
         {{ safe_divide('sql_rate_with_signal', 'sql_rate_without_signal') }} as sql_rate_lift,
-        {{ safe_divide('won_rate_with_signal', 'won_rate_without_signal') }} as won_rate_lift,
-        mqls_with_signal >= {{ var('calibration_min_mqls') }}
-        and mqls_without_signal >= {{ var('calibration_min_mqls') }} as has_enough_mqls
+        {{ safe_divide('won_rate_with_signal', 'won_rate_without_signal') }} as won_rate_lift
     from rates
 
 ),
 
-floored_lifts as (
+applied_lifts as (
 
+    {#- The SQL-rate lift clamped to floor..cap, only with enough MQLs on both
+        sides. least and greatest skip NULLs: keep a missing lift missing. #}
     select
-        rule_id,
-        category,
-        points,
-        mqls_with_signal,
-        sqls_with_signal,
-        customers_with_signal,
-        mqls_without_signal,
-        sqls_without_signal,
-        customers_without_signal,
-        sql_rate_with_signal,
-        sql_rate_without_signal,
-        won_rate_with_signal,
-        won_rate_without_signal,
-        sql_rate_lift,
-        won_rate_lift,
+        {%- for column in rule_columns + count_columns + rate_columns + lift_columns %}
+            {{ column }},
+        {%- endfor %}
         case
-            when has_enough_mqls and sql_rate_lift is not null
-                then greatest(sql_rate_lift, {{ var('calibration_lift_floor') }})
-        end as floored_lift
-    from lifts
-
-),
-
-clamped_lifts as (
-
-    select
-        rule_id,
-        category,
-        points,
-        mqls_with_signal,
-        sqls_with_signal,
-        customers_with_signal,
-        mqls_without_signal,
-        sqls_without_signal,
-        customers_without_signal,
-        sql_rate_with_signal,
-        sql_rate_without_signal,
-        won_rate_with_signal,
-        won_rate_without_signal,
-        sql_rate_lift,
-        won_rate_lift,
-        {#- least and greatest skip NULLs: keep a missing lift missing. -#}
-        case
-            when floored_lift is not null then least(floored_lift, {{ var('calibration_lift_cap') }})
+            when
+                mqls_with_signal >= {{ var('calibration_min_mqls') }}
+                and mqls_without_signal >= {{ var('calibration_min_mqls') }}
+                and sql_rate_lift is not null
+                then
+                    least(
+                        greatest(sql_rate_lift, {{ var('calibration_lift_floor') }}),
+                        {{ var('calibration_lift_cap') }}
+                    )
         end as applied_lift
-    from floored_lifts
+    from lifts
 
 ),
 
@@ -218,7 +181,7 @@ final as (
                 else round(points / applied_lift)
             end as integer
         ) as suggested_points
-    from clamped_lifts
+    from applied_lifts
 
 )
 

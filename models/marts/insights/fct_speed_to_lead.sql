@@ -56,6 +56,9 @@ mql_stats as (
 
 filled as (
 
+    {#- Every channel-month, zero counts where it had no MQLs. The rates
+        divide mql_stats' own counts, so they are NULL there, as the zero
+        denominators would give. -#}
     select
         channel_months.month,
         channel_months.channel,
@@ -66,33 +69,16 @@ filled as (
         coalesce(mql_stats.mqls_not_contacted, 0) as mqls_not_contacted,
         coalesce(mql_stats.sqls_within_sla, 0) as sqls_within_sla,
         coalesce(mql_stats.sqls_after_sla, 0) as sqls_after_sla,
-        coalesce(mql_stats.sqls_not_contacted, 0) as sqls_not_contacted
+        coalesce(mql_stats.sqls_not_contacted, 0) as sqls_not_contacted,
+        {{ safe_divide('mql_stats.mqls_within_sla', 'mql_stats.mqls') }} as within_sla_share,
+        {{ safe_divide('mql_stats.sqls_within_sla', 'mql_stats.mqls_within_sla') }} as within_sla_sql_rate,
+        {{ safe_divide('mql_stats.sqls_after_sla', 'mql_stats.mqls_after_sla') }} as after_sla_sql_rate,
+        {{ safe_divide('mql_stats.sqls_not_contacted', 'mql_stats.mqls_not_contacted') }} as not_contacted_sql_rate
     from channel_months
     left join mql_stats
         on
             channel_months.month = mql_stats.month
             and channel_months.channel = mql_stats.channel
-
-),
-
-rates as (
-
-    select
-        month,
-        channel,
-        mqls,
-        mqls_within_sla,
-        mqls_after_sla,
-        mqls_not_contacted,
-        sqls_within_sla,
-        sqls_after_sla,
-        sqls_not_contacted,
-        median_minutes_to_first_contact,
-        {{ safe_divide('mqls_within_sla', 'mqls') }} as within_sla_share,
-        {{ safe_divide('sqls_within_sla', 'mqls_within_sla') }} as within_sla_sql_rate,
-        {{ safe_divide('sqls_after_sla', 'mqls_after_sla') }} as after_sla_sql_rate,
-        {{ safe_divide('sqls_not_contacted', 'mqls_not_contacted') }} as not_contacted_sql_rate
-    from filled
 
 ),
 
@@ -114,7 +100,7 @@ final as (
         after_sla_sql_rate,
         not_contacted_sql_rate,
         {{ safe_divide('within_sla_sql_rate', 'after_sla_sql_rate') }} as within_sla_sql_rate_lift
-    from rates
+    from filled
 
 )
 
