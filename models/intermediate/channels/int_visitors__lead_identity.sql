@@ -12,13 +12,13 @@ with live_leads as (
 identified_pageviews as (
 
     select
-        lead_pageviews.visitor_id,
-        lead_pageviews.lead_id,
-        lead_pageviews.last_pageview_id,
-        lead_pageviews.last_occurred_at
-    from {{ ref('int_visitors__monthly_lead_pageviews') }} as lead_pageviews
+        last_pageviews.visitor_id,
+        last_pageviews.lead_id,
+        last_pageviews.pageview_id,
+        last_pageviews.occurred_at
+    from {{ ref('int_visitors__lead_last_pageviews') }} as last_pageviews
     inner join live_leads
-        on lead_pageviews.lead_id = live_leads.lead_id
+        on last_pageviews.lead_id = live_leads.lead_id
 
 ),
 
@@ -27,7 +27,7 @@ final as (
     {{ first_row_per_group(
         'identified_pageviews',
         partition_by=['visitor_id'],
-        order_by=['last_occurred_at', 'last_pageview_id'],
+        order_by=['occurred_at', 'pageview_id'],
         columns=['lead_id'],
         descending=true,
     ) | indent(4) }}

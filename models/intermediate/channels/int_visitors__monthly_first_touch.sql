@@ -19,7 +19,7 @@ used_first_pageviews as (
         first_pageviews.utm_source,
         first_pageviews.utm_medium,
         first_pageviews.referrer_host
-    from {{ ref('int_visitors__monthly_lead_pageviews') }} as first_pageviews
+    from {{ ref('int_visitors__monthly_lead_first_pageviews') }} as first_pageviews
     left join live_leads
         on first_pageviews.lead_id = live_leads.lead_id
     where first_pageviews.lead_id is null or live_leads.lead_id is not null

@@ -1,10 +1,9 @@
-{#- The first and the last kept pageview (no value error, first of its id)
-    of each visitor, month and named lead (NULL: anonymous), whatever the
-    lead's state: the readers (first touch, identity) drop the groups of
-    deleted or unknown leads, so a change to a lead needs no rebuild here.
-    Incremental (append): a run adds the groups of the pageviews in its
-    lookback window again; readers take the first / last row over every
-    stored row, so a group stored twice changes nothing. -#}
+{#- The first kept pageview (no value error, first of its id) of each visitor,
+    month and named lead (NULL: anonymous), whatever the lead's state: the
+    readers drop the groups of deleted or unknown leads, so a change to a lead
+    needs no rebuild here. Incremental (append): a run adds the groups of the
+    pageviews in its lookback window again; readers take the first row over
+    every stored row, so a group stored twice changes nothing. -#}
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
 
 with kept_pageviews as (
@@ -22,7 +21,7 @@ with kept_pageviews as (
     where
         value_error is null
         and key_rank = 1
-        and occurred_at >= {{ lookback_start('last_occurred_at') }}
+        and occurred_at >= {{ lookback_start('occurred_at') }}
 
 ),
 
@@ -33,7 +32,6 @@ final as (
         partition_by=['visitor_id', 'month', 'lead_id'],
         order_by=['occurred_at', 'pageview_id'],
         columns=['pageview_id', 'occurred_at', 'utm_source', 'utm_medium', 'referrer_host'],
-        last_columns=['pageview_id', 'occurred_at'],
     ) | indent(4) }}
 
 )
