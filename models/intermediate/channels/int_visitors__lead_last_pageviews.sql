@@ -1,7 +1,10 @@
 {#- The last kept pageview (no value error, first of its id) of each visitor
     and the lead it names, whatever the lead's state (see
     int_visitors__monthly_lead_first_pageviews; incremental in the same way:
-    readers take the last row over every stored row). -#}
+    readers take the last row over every stored row). A model of its own:
+    at 1M leads, first and last rows in one aggregate over the 7.7M
+    visitor-month-lead groups took 21 s on DuckDB, these two models 8 s
+    (this one groups only identified pageviews, 1.1M groups). -#}
 {{ config(materialized='incremental', incremental_strategy='append', on_schema_change='fail') }}
 
 with identified_pageviews as (
