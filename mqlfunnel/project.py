@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -55,3 +59,60 @@ def run_dbt(
         detail = (result.stdout or "")[-4000:] if capture else ""
         raise RuntimeError(f"`dbt {' '.join(args)}` failed with exit code {result.returncode}\n{detail}")
     return result
+
+
+@dataclass
+class DbtCommandResult:
+    args: list[str]
+    success: bool
+    seconds: float
+
+
+def run_dbt_commands(
+    commands: list[list[str]],
+    duckdb_path: Path | str | None = None,
+    target_path: Path | str | None = None,
+    env: dict[str, str] | None = None,
+) -> tuple[float, list[DbtCommandResult]]:
+    """Run several dbt commands in one dbt process: the project is parsed once
+    and every command reuses that manifest, which saves a process start and a
+    parse per command (dbt's programmatic invocation, `dbtRunner`). Stops at the
+    first command that fails. Returns the seconds spent starting dbt and
+    parsing, and each command that ran, in order."""
+    env = {**os.environ, **(env or {})}
+    if duckdb_path is not None:
+        env["MQL_DUCKDB_PATH"] = str(duckdb_path)
+    options = ["--profiles-dir", str(PROFILES_DIR)]
+    if target_path is not None:
+        options += ["--target-path", str(target_path), "--log-path", str(Path(target_path) / "logs")]
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "commands.json"
+        request = {"commands": commands, "options": options, "report": str(report)}
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mqlfunnel.project", json.dumps(request)], cwd=PROJECT_DIR, env=env)
+        elapsed = time.perf_counter() - started
+        ran = [DbtCommandResult(**entry) for entry in json.loads(report.read_text())] if report.exists() else []
+    return elapsed - sum(command.seconds for command in ran), ran
+
+
+def _run_commands_in_this_process(request: dict) -> int:
+    """The child side of run_dbt_commands."""
+    from dbt.cli.main import dbtRunner
+
+    options: list[str] = request["options"]
+    ran: list[dict] = []
+    parsed = dbtRunner().invoke(["parse", *options])
+    if parsed.success:
+        runner = dbtRunner(manifest=parsed.result)
+        for args in request["commands"]:
+            started = time.perf_counter()
+            result = runner.invoke([*args, *options])
+            ran.append({"args": args, "success": result.success, "seconds": time.perf_counter() - started})
+            if not result.success:
+                break
+    Path(request["report"]).write_text(json.dumps(ran))
+    return 0 if parsed.success and all(entry["success"] for entry in ran) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(_run_commands_in_this_process(json.loads(sys.argv[1])))

@@ -116,6 +116,19 @@ def test_failed_audit_keeps_published_file_and_readers(nightly_run: dict) -> Non
     assert not published.with_name(published.name + ".next").exists()
 
 
+def test_stale_source_stops_before_the_build(nightly_run: dict) -> None:
+    published = nightly_run["folder"] / "stale.duckdb"
+    shutil.copyfile(nightly_run["published"], published)
+    with duckdb.connect(str(published)) as con:
+        con.execute("delete from raw.web_pageviews where occurred_at > now() - interval 4 day")
+    before = marts(published)
+    with pytest.raises(NightlyError, match="stale or unreadable sources") as stopped:
+        run_nightly(published, progress=lambda message: None, dbt_args=NO_UNIT_TESTS)
+    assert "source.mql_funnel.marketing.web_pageviews: error" in str(stopped.value)
+    assert marts(published) == before
+    assert not published.with_name(published.name + ".next").exists()
+
+
 def test_readers_keep_their_snapshot_while_publishing(nightly_run: dict) -> None:
     published = nightly_run["folder"] / "read_while_publish.duckdb"
     shutil.copyfile(nightly_run["published"], published)
