@@ -1,7 +1,8 @@
 """The raw-SQL baseline of the benchmark (bench/baseline.sql) is an
 independent implementation of the contract: on sample data and on the
 bad-input catalogue it must publish the same four marts as the dbt project,
-row by row. (The benchmark's timings are reported, never asserted.)"""
+row by row. The benchmark itself runs end to end at two small scales and
+reports what it measured. (Its timings are reported, never asserted.)"""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Callable
 
 import duckdb
 
-from mqlfunnel.bench import compare_marts, run_baseline
+from mqlfunnel.bench import compare_marts, run_baseline, run_bench
 from test_bad_input import fill_catalogue
 
 
@@ -44,3 +45,21 @@ def test_comparison_reports_each_difference(sample_warehouse: Path, tmp_path: Pa
     assert "dim_leads: dbt" in report and "'lead_score': 1" in report
     assert "fct_funnel_channel_monthly: dbt" in report and "only in dbt" in report
     assert "fct_lead_score_events: " in report and "all equal" in report
+
+
+def test_bench_reports_every_step_and_the_fixed_cost(tmp_path: Path) -> None:
+    output = tmp_path / "RESULTS.md"
+    results = run_bench([300, 600], workdir=tmp_path / "bench", output=output, months=2, progress=lambda line: None)
+    report = output.read_text()
+    assert [r.leads for r in results] == [300, 600]
+    for r in results:
+        assert r.comparison_full.agree and r.comparison_nightly is not None and r.comparison_nightly.agree
+        assert list(r.steps) == ["generate", "full_build", "marts_run", "baseline", "nightly", "baseline_after_nightly"]
+        assert set(r.nightly_split) == {"copy", "dbt_start", "freshness", "build"}
+        assert f"### {r.leads:,} leads" in report
+        for step in r.steps.values():
+            assert f"| {step.name} | {step.seconds:.1f} | {step.cpu_seconds:.1f} |" in report
+    small = results[0]
+    assert small.nightly_nodes > 300  # every model, seed and test ran in the nightly
+    assert f"- nightly at 300 leads: {small.steps['nightly'].seconds:.1f} s" in report
+    assert "## Targets" in report and "## Fixed cost" in report
