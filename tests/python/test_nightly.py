@@ -32,6 +32,15 @@ def row_counts(database: Path, tables: list[str]) -> dict[str, int]:
         return {t: con.execute(f"select count(*) from intermediate.{t}").fetchone()[0] for t in tables}
 
 
+def altered_copy(nightly_run: dict, name: str, sql: str) -> Path:
+    """A copy of the published warehouse with `sql` run on it."""
+    published = nightly_run["folder"] / name
+    shutil.copyfile(nightly_run["published"], published)
+    with duckdb.connect(str(published)) as con:
+        con.execute(sql)
+    return published
+
+
 @pytest.fixture(scope="module")
 def nightly_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     folder = tmp_path_factory.mktemp("nightly")
@@ -100,10 +109,7 @@ def test_second_run_changes_nothing(nightly_run: dict) -> None:
 
 
 def test_failed_audit_keeps_published_file_and_readers(nightly_run: dict) -> None:
-    published = nightly_run["folder"] / "failing.duckdb"
-    shutil.copyfile(nightly_run["published"], published)
-    with duckdb.connect(str(published)) as con:
-        con.execute("drop table raw.email_events")
+    published = altered_copy(nightly_run, "failing.duckdb", "drop table raw.email_events")
     before = marts(published)
     reader = duckdb.connect(str(published), read_only=True)
     try:
@@ -117,10 +123,8 @@ def test_failed_audit_keeps_published_file_and_readers(nightly_run: dict) -> Non
 
 
 def test_stale_source_stops_before_the_build(nightly_run: dict) -> None:
-    published = nightly_run["folder"] / "stale.duckdb"
-    shutil.copyfile(nightly_run["published"], published)
-    with duckdb.connect(str(published)) as con:
-        con.execute("delete from raw.web_pageviews where occurred_at > now() - interval 4 day")
+    published = altered_copy(nightly_run, "stale.duckdb",
+                             "delete from raw.web_pageviews where occurred_at > now() - interval 4 day")
     before = marts(published)
     with pytest.raises(NightlyError, match="stale or unreadable sources") as stopped:
         run_nightly(published, progress=lambda message: None, dbt_args=NO_UNIT_TESTS)
@@ -130,13 +134,11 @@ def test_stale_source_stops_before_the_build(nightly_run: dict) -> None:
 
 
 def test_readers_keep_their_snapshot_while_publishing(nightly_run: dict) -> None:
-    published = nightly_run["folder"] / "read_while_publish.duckdb"
-    shutil.copyfile(nightly_run["published"], published)
-    with duckdb.connect(str(published)) as con:
-        con.execute(
-            "insert into raw.crm_leads select * replace ('L-new' as lead_id) from raw.crm_leads"
-            " where lead_id = (select min(lead_id) from dim_leads)"
-        )
+    published = altered_copy(
+        nightly_run, "read_while_publish.duckdb",
+        "insert into raw.crm_leads select * replace ('L-new' as lead_id) from raw.crm_leads"
+        " where lead_id = (select min(lead_id) from dim_leads)",
+    )
     reader = duckdb.connect(str(published), read_only=True)
     try:
         leads_before = reader.execute("select count(*) from dim_leads").fetchone()[0]
