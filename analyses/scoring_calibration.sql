@@ -80,6 +80,23 @@ threshold_change as (
 
 ),
 
+changes as (
+
+    select * from point_changes
+    union all
+    select * from threshold_change
+
+),
+
+recommendations as (
+
+    select
+        *,
+        suggested_value - current_value as change
+    from changes
+
+),
+
 final as (
 
     select
@@ -87,24 +104,12 @@ final as (
         subject,
         current_value,
         suggested_value,
-        suggested_value - current_value as change,
+        change,
         evidence_rate,
         baseline_rate,
         rate_lift,
         mqls
-    from point_changes
-    union all
-    select
-        recommendation,
-        subject,
-        current_value,
-        suggested_value,
-        suggested_value - current_value as change,
-        evidence_rate,
-        baseline_rate,
-        rate_lift,
-        mqls
-    from threshold_change
+    from recommendations
 
 )
 

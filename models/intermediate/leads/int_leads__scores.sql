@@ -22,34 +22,9 @@ score_events as (
 
 ),
 
-score_steps as (
-
-    select
-        lead_id,
-        effective_at,
-        sum(points) as points,
-        sum(case when category = 'engagement' then points else 0 end) as engagement_points
-    from score_events
-    group by lead_id, effective_at
-
-),
-
 running_scores as (
 
-    select
-        lead_id,
-        effective_at,
-        sum(points) over (
-            partition by lead_id
-            order by effective_at
-            rows between unbounded preceding and current row
-        ) as running_score,
-        sum(engagement_points) over (
-            partition by lead_id
-            order by effective_at
-            rows between unbounded preceding and current row
-        ) as running_engagement_score
-    from score_steps
+    {{ running_scores('score_events') | indent(4) }}
 
 ),
 
