@@ -16,9 +16,17 @@
 
     key_columns        identify a row: rows sharing them are duplicates, and
                        audit_quarantine shows them (as row_key)
+    finite_columns     numbers that must not be NaN or +-Infinity: staging sets
+                       them NULL and flags <column>_is_non_finite, and the row is
+                       quarantined as '<column> is not a finite number'
     required_columns   a NULL in any of these quarantines the row (list the id here)
+    needed_timestamps  timestamps the marts need: outside the plausible window
+                       (macro is_implausible_timestamp) the row is quarantined
+                       as implausible_timestamp; a [column, condition] pair
+                       checks the column only where the condition holds
     checks             [[sql_condition_that_is_bad, reason], ...]
     keep_order         order by which the first of several same-key rows is kept
+                       (rows tied on it are ranked by all their columns)
     timestamp_column   incremental models only: the column the lookback window reads
     columns            incremental models only: every column of source_relation
     lead_id_column     the column naming a lead (events), if any
@@ -27,7 +35,9 @@
 {% macro audit_source_rows(
     staging_model,
     key_columns,
+    finite_columns=[],
     required_columns=[],
+    needed_timestamps=[],
     checks=[],
     keep_order=none,
     lead_id_column=none,
@@ -36,7 +46,7 @@
 
 with checked as (
 
-    {{ audit_row_checks(ref(staging_model), key_columns, required_columns, checks, keep_order) | indent(4) }}
+    {{ audit_row_checks(ref(staging_model), key_columns, finite_columns, required_columns, needed_timestamps, checks, keep_order) | indent(4) }}
 
 ),
 
@@ -60,13 +70,18 @@ select * from bucketed
 {% macro audit_row_checks(
     source_relation,
     key_columns,
+    finite_columns=[],
     required_columns=[],
+    needed_timestamps=[],
     checks=[],
     keep_order=none,
     timestamp_column=none,
     columns=[]
 ) -%}
 {%- set incremental = timestamp_column is not none and is_incremental() -%}
+{#- Rows tied on keep_order are ranked by every column of the row, so the
+    kept row never depends on the order in which rows were read. -#}
+{%- set tie_break_columns = columns or relation_column_names(source_relation) -%}
 {%- if incremental -%}
     {%- set row_hash = dbt.hash(composite_key(columns)) -%}
     {%- set window_start = lookback_start(timestamp_column) -%}
@@ -137,8 +152,15 @@ checked as (
         new_rows.*,
         {{ composite_key(key_columns) }} as row_key,
         case
+            {%- for column in finite_columns %}
+            when {{ column }}_is_non_finite then '{{ column }} is not a finite number'
+            {%- endfor %}
             {%- for column in required_columns %}
             when {{ column }} is null then '{{ column }} is null'
+            {%- endfor %}
+            {%- for needed in needed_timestamps %}
+            {%- set column, condition = (needed, none) if needed is string else needed %}
+            when {{ (condition ~ ' and ') if condition }}{{ is_implausible_timestamp(column) }} then 'implausible_timestamp'
             {%- endfor %}
             {%- for check in checks %}
             when {{ check[0] }} then '{{ check[1] }}'
@@ -211,6 +233,7 @@ final as (
         repeated_keys.prior_rows + row_number() over (
             partition by valid_rows.row_key
             order by {{ order_nulls_last(keep_order or 'valid_rows.row_key') }}
+            {%- for column in tie_break_columns %}, valid_rows.{{ column }} nulls last{% endfor %}
         ) as key_rank
     from valid_rows
     inner join repeated_keys

@@ -44,3 +44,18 @@
 {% macro spark__seconds_between(start_at, end_at) -%}
     cast(unix_micros({{ end_at }}) - unix_micros({{ start_at }}) as {{ type_double() }}) / 1000000
 {%- endmacro %}
+
+{#- True when a number is NaN or +-Infinity (a floating-point landing column
+    can hold them; DECIMAL cannot), false otherwise and for NULL. -#}
+{% macro is_non_finite(column) -%}
+    coalesce(cast({{ column }} as {{ type_double() }}) in (
+        cast('NaN' as {{ type_double() }}),
+        cast('Infinity' as {{ type_double() }}),
+        cast('-Infinity' as {{ type_double() }})
+    ), false)
+{%- endmacro %}
+
+{#- The number cast to `data_type`, NULL where it is NaN or +-Infinity. -#}
+{% macro finite_or_null(column, data_type) -%}
+    case when not {{ is_non_finite(column) }} then cast({{ column }} as {{ data_type }}) end
+{%- endmacro %}

@@ -2,6 +2,7 @@
     staging_model='stg_marketing__event_attendance',
     key_columns=['attendance_id'],
     required_columns=['attendance_id', 'lead_id'],
+    needed_timestamps=[['attended_at', 'attended']],
     checks=[
         ['attended and attended_at is null', 'attended_at is null on an attended registration'],
     ],

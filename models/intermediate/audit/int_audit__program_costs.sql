@@ -3,7 +3,9 @@
 {{ audit_source_rows(
     staging_model='stg_marketing__program_costs',
     key_columns=['cost_month', 'channel', 'cost'],
+    finite_columns=['cost'],
     required_columns=['cost_month', 'cost'],
+    needed_timestamps=['cost_month'],
     checks=[
         ['cost < 0', 'cost is negative'],
         ["channel not in (select channel from " ~ ref('channels') ~ ")", 'channel is not canonical'],

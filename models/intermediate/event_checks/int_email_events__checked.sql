@@ -3,6 +3,7 @@
     source_relation=ref('stg_marketing__email_events'),
     key_columns=['email_event_id'],
     required_columns=['email_event_id', 'lead_id', 'occurred_at'],
+    needed_timestamps=['occurred_at'],
     keep_order='occurred_at, lead_id, event_type',
     timestamp_column='occurred_at',
 ) }}

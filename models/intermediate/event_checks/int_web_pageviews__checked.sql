@@ -3,6 +3,7 @@
     source_relation=ref('stg_marketing__web_pageviews'),
     key_columns=['pageview_id'],
     required_columns=['pageview_id', 'visitor_id', 'occurred_at'],
+    needed_timestamps=['occurred_at'],
     keep_order='occurred_at, visitor_id, lead_id, page_path',
     timestamp_column='occurred_at',
 ) }}

@@ -80,7 +80,7 @@ blog_visits as (
         lead_id,
         rule_id,
         occurred_at,
-        lag(occurred_at, {{ var('blog_visit_count') - 1 }}) over (
+        lag(occurred_at, {{ number_var('blog_visit_count') - 1 }}) over (
             partition by lead_id
             order by occurred_at, pageview_id
         ) as burst_started_at
@@ -96,7 +96,7 @@ blog_bursts as (
         rule_id,
         occurred_at
     from blog_visits
-    where burst_started_at >= {{ dbt.dateadd('day', -1 * var('blog_visit_window_days'), 'occurred_at') }}
+    where burst_started_at >= {{ dbt.dateadd('day', -1 * number_var('blog_visit_window_days'), 'occurred_at') }}
 
 ),
 

@@ -9,7 +9,7 @@
 {#- The window of the trailing totals: the channel's
     capacity_trailing_months months ending with the month. -#}
 {%- set trailing_window -%}
-    partition by channel order by month rows between {{ var('capacity_trailing_months') - 1 }} preceding and current row
+    partition by channel order by month rows between {{ number_var('capacity_trailing_months') - 1 }} preceding and current row
 {%- endset -%}
 {#- The columns trailing_rates carries over unchanged. -#}
 {%- set trailing_columns = [

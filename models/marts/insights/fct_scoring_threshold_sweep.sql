@@ -7,9 +7,9 @@
     only below mql_threshold were never routed to sales, so rates at lower
     thresholds are lower bounds. -#}
 {%- set sweep_thresholds = range(
-    var('calibration_threshold_min'),
-    var('calibration_threshold_max') + 1,
-    var('calibration_threshold_step'),
+    number_var('calibration_threshold_min') | int,
+    (number_var('calibration_threshold_max') | int) + 1,
+    [number_var('calibration_threshold_step') | int, 1] | max,
 ) %}
 with leads as (
 

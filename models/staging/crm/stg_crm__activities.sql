@@ -1,6 +1,7 @@
+{%- set source_relation = source('crm', 'crm_activities') %}
 with source as (
 
-    select * from {{ source('crm', 'crm_activities') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -10,7 +11,7 @@ renamed as (
         {{ clean_id('activity_id') }} as activity_id,
         {{ clean_id('lead_id') }} as lead_id,
         {{ normalize_text('activity_type') }} as activity_type,
-        cast(occurred_at as timestamp) as occurred_at,
+        {{ utc_timestamp(source_relation, 'occurred_at') }} as occurred_at,
         rep_id
     from source
 

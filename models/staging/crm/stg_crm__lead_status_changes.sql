@@ -1,6 +1,7 @@
+{%- set source_relation = source('crm', 'crm_lead_status_changes') %}
 with source as (
 
-    select * from {{ source('crm', 'crm_lead_status_changes') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -10,7 +11,7 @@ renamed as (
         {{ clean_id('status_change_id') }} as status_change_id,
         {{ clean_id('lead_id') }} as lead_id,
         {{ normalize_text('new_status') }} as new_status,
-        cast(changed_at as timestamp) as changed_at,
+        {{ utc_timestamp(source_relation, 'changed_at') }} as changed_at,
         changed_by
     from source
 

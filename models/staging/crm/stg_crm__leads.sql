@@ -1,6 +1,7 @@
+{%- set source_relation = source('crm', 'crm_leads') %}
 with source as (
 
-    select * from {{ source('crm', 'crm_leads') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -18,8 +19,8 @@ renamed as (
         {{ normalize_text('original_utm_source') }} as utm_source,
         {{ normalize_text('original_utm_medium') }} as utm_medium,
         {{ normalize_text('original_referrer_host') }} as referrer_host,
-        cast(created_at as timestamp) as created_at,
-        cast(updated_at as timestamp) as updated_at,
+        {{ utc_timestamp(source_relation, 'created_at') }} as created_at,
+        {{ utc_timestamp(source_relation, 'updated_at') }} as updated_at,
         coalesce(cast(is_deleted as boolean), false) as is_deleted
     {%- for column in var('crm_leads_passthrough_columns', []) %},
         {{ column }}

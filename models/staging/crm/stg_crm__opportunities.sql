@@ -1,6 +1,7 @@
+{%- set source_relation = source('crm', 'crm_opportunities') %}
 with source as (
 
-    select * from {{ source('crm', 'crm_opportunities') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -9,13 +10,14 @@ renamed as (
     select
         {{ clean_id('opportunity_id') }} as opportunity_id,
         {{ clean_id('lead_id') }} as lead_id,
-        cast(created_at as timestamp) as created_at,
+        {{ utc_timestamp(source_relation, 'created_at') }} as created_at,
         {{ normalize_text('stage') }} as stage,
         coalesce(cast(is_closed as boolean), false) as is_closed,
         coalesce(cast(is_won as boolean), false) as is_won,
-        cast(closed_at as timestamp) as closed_at,
-        cast(amount as decimal(18, 2)) as amount,
-        cast(gross_margin_pct as {{ type_double() }}) as gross_margin_pct
+        {{ utc_timestamp(source_relation, 'closed_at') }} as closed_at,
+        {{ finite_or_null('amount', type_money()) }} as amount,
+        {{ is_non_finite('amount') }} as amount_is_non_finite,
+        {{ finite_or_null('gross_margin_pct', type_double()) }} as gross_margin_pct
     from source
 
 )

@@ -1,19 +1,21 @@
+{%- set source_relation = source('marketing', 'ad_spend') %}
 with source as (
 
-    select * from {{ source('marketing', 'ad_spend') }}
+    select * from {{ source_relation }}
 
 ),
 
 renamed as (
 
     select
-        cast(spend_date as date) as spend_date,
+        cast({{ utc_timestamp(source_relation, 'spend_date') }} as date) as spend_date,
         {{ normalize_text('platform') }} as platform,
         {{ normalize_text('utm_source') }} as utm_source,
         {{ normalize_text('utm_medium') }} as utm_medium,
         '' as referrer_host,
         campaign,
-        cast(spend as decimal(18, 2)) as spend,
+        {{ finite_or_null('spend', type_money()) }} as spend,
+        {{ is_non_finite('spend') }} as spend_is_non_finite,
         upper(trim(coalesce(currency, ''))) as currency
     from source
 

@@ -1,6 +1,7 @@
+{%- set source_relation = source('marketing', 'email_events') %}
 with source as (
 
-    select * from {{ source('marketing', 'email_events') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -11,7 +12,7 @@ renamed as (
         {{ clean_id('lead_id') }} as lead_id,
         campaign_id,
         {{ normalize_text('event_type') }} as event_type,
-        cast(occurred_at as timestamp) as occurred_at
+        {{ utc_timestamp(source_relation, 'occurred_at') }} as occurred_at
     from source
 
 )

@@ -1,6 +1,7 @@
+{%- set source_relation = source('marketing', 'event_attendance') %}
 with source as (
 
-    select * from {{ source('marketing', 'event_attendance') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -10,9 +11,9 @@ renamed as (
         {{ clean_id('attendance_id') }} as attendance_id,
         {{ clean_id('event_id') }} as event_id,
         {{ clean_id('lead_id') }} as lead_id,
-        cast(registered_at as timestamp) as registered_at,
+        {{ utc_timestamp(source_relation, 'registered_at') }} as registered_at,
         coalesce(cast(attended as boolean), false) as attended,
-        cast(attended_at as timestamp) as attended_at
+        {{ utc_timestamp(source_relation, 'attended_at') }} as attended_at
     from source
 
 )

@@ -1,6 +1,7 @@
+{%- set source_relation = source('marketing', 'form_submissions') %}
 with source as (
 
-    select * from {{ source('marketing', 'form_submissions') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -11,7 +12,7 @@ renamed as (
         {{ clean_id('lead_id') }} as lead_id,
         {{ normalize_text('form_type') }} as form_type,
         {{ normalize_text('asset_type') }} as asset_type,
-        cast(submitted_at as timestamp) as submitted_at
+        {{ utc_timestamp(source_relation, 'submitted_at') }} as submitted_at
     from source
 
 )

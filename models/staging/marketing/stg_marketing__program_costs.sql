@@ -1,15 +1,17 @@
+{%- set source_relation = source('marketing', 'program_costs') %}
 with source as (
 
-    select * from {{ source('marketing', 'program_costs') }}
+    select * from {{ source_relation }}
 
 ),
 
 renamed as (
 
     select
-        {{ month_of('cost_month') }} as cost_month,
+        {{ month_of(utc_timestamp(source_relation, 'cost_month')) }} as cost_month,
         {{ normalize_text('channel') }} as channel,
-        cast(cost as decimal(18, 2)) as cost
+        {{ finite_or_null('cost', type_money()) }} as cost,
+        {{ is_non_finite('cost') }} as cost_is_non_finite
     from source
 
 )

@@ -1,6 +1,7 @@
+{%- set source_relation = source('marketing', 'web_pageviews') %}
 with source as (
 
-    select * from {{ source('marketing', 'web_pageviews') }}
+    select * from {{ source_relation }}
 
 ),
 
@@ -10,7 +11,7 @@ renamed as (
         {{ clean_id('pageview_id') }} as pageview_id,
         {{ clean_id('visitor_id') }} as visitor_id,
         {{ clean_id('lead_id') }} as lead_id,
-        cast(occurred_at as timestamp) as occurred_at,
+        {{ utc_timestamp(source_relation, 'occurred_at') }} as occurred_at,
         page_path,
         {{ dbt.split_part(dbt.split_part(normalize_text('page_path'), "'?'", 1), "'#'", 1) }} as page_path_clean,
         {{ normalize_text('utm_source') }} as utm_source,
