@@ -1,8 +1,11 @@
-{#- on-run-start: fail at once, naming every missing raw schema or table,
-    instead of letting the first staging view die on an obscure error. -#}
+{#- on-run-start: fail at once, naming every missing raw schema, table or
+    column (the columns each source declares, plus the passthrough columns
+    of crm_leads), instead of letting the first staging view or unit-test
+    fixture die on an obscure error. -#}
 {% macro assert_raw_sources_exist() %}
     {%- if execute and flags.WHICH in ('build', 'run', 'test') -%}
         {%- set missing = [] -%}
+        {%- set missing_columns = [] -%}
         {%- set schemas = [] -%}
         {%- for source_node in graph.sources.values() -%}
             {%- set relation = adapter.get_relation(
@@ -13,8 +16,24 @@
             {%- if relation is none -%}
                 {%- do missing.append(source_node.schema ~ '.' ~ source_node.identifier) -%}
                 {%- do schemas.append(source_node.schema) -%}
+            {%- else -%}
+                {%- set landed = relation_column_types(relation) -%}
+                {%- set expected = source_node.columns.keys() | list -%}
+                {%- if source_node.identifier == 'crm_leads' -%}
+                    {%- set expected = expected + var('crm_leads_passthrough_columns') -%}
+                {%- endif -%}
+                {%- for column in expected if column | lower not in landed -%}
+                    {%- do missing_columns.append(source_node.schema ~ '.' ~ source_node.identifier ~ '.' ~ column) -%}
+                {%- endfor -%}
             {%- endif -%}
         {%- endfor -%}
+        {%- if missing_columns and not missing -%}
+            {{ exceptions.raise_compiler_error(
+                "Missing raw column(s): " ~ (missing_columns | join(', '))
+                ~ ". The raw tables must have every column of contract section 2"
+                ~ " (models/staging/*/_*__sources.yml) before building."
+            ) }}
+        {%- endif -%}
         {%- if missing -%}
             {%- set missing_schemas = [] -%}
             {%- for schema in schemas | unique -%}

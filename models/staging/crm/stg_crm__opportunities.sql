@@ -17,7 +17,8 @@ renamed as (
         {{ utc_timestamp(source_relation, 'closed_at') }} as closed_at,
         {{ finite_or_null('amount', type_money()) }} as amount,
         {{ is_non_finite('amount') }} as amount_is_non_finite,
-        {{ finite_or_null('gross_margin_pct', type_double()) }} as gross_margin_pct
+        {{ finite_or_null('gross_margin_pct', type_double()) }} as gross_margin_pct,
+        {{ is_non_finite('gross_margin_pct') }} as gross_margin_is_non_finite
     from source
 
 )
