@@ -45,7 +45,7 @@ from typing import Callable, Sequence
 import duckdb
 
 from mqlfunnel.day_n import deliver_day_n, hold_back_day_n, held_rows
-from mqlfunnel.project import PROJECT_DIR, PROFILES_DIR, dbt_executable
+from mqlfunnel.project import PROJECT_DIR, PROFILES_DIR, connect_warehouse, dbt_executable
 from mqlfunnel.schema import RAW_TABLES
 
 BASELINE_SQL = PROJECT_DIR / "bench" / "baseline.sql"
@@ -299,7 +299,7 @@ def bench_scale(leads: int, workdir: Path, months: int, progress: Progress) -> S
         logs / "generate.log",
         shown=f"mqlfunnel --database warehouse.duckdb generate --leads $LEADS --months {months} --end-month {this_month}",
     )
-    with duckdb.connect(str(warehouse)) as con:
+    with connect_warehouse(warehouse) as con:
         day_n = hold_back_day_n(con)
         raw_rows = {t: con.execute(f"select count(*) from raw.{t}").fetchone()[0] for t in RAW_TABLES}
         held = held_rows(con)
@@ -329,7 +329,7 @@ def bench_scale(leads: int, workdir: Path, months: int, progress: Progress) -> S
     nightly_target = warehouse.with_name(warehouse.name + ".target")
     subprocess.run(_dbt(["parse"], nightly_target), cwd=PROJECT_DIR, check=True, capture_output=True,
                    env={**os.environ, "MQL_DUCKDB_PATH": str(warehouse.with_name(warehouse.name + ".next"))})
-    with duckdb.connect(str(warehouse)) as con:
+    with connect_warehouse(warehouse) as con:
         deliver_day_n(con, day_n)
     steps["nightly"] = run_timed(
         "nightly",

@@ -20,9 +20,7 @@ import sys
 import time
 from pathlib import Path
 
-import duckdb
-
-from mqlfunnel.project import DEFAULT_DUCKDB_PATH, run_dbt
+from mqlfunnel.project import DEFAULT_DUCKDB_PATH, connect_warehouse, run_dbt
 from mqlfunnel.report import funnel_by_channel
 
 
@@ -41,7 +39,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     _progress(f"generating {args.leads:,} leads over {args.months} months (seed {args.seed}) into {path}")
     started = time.perf_counter()
-    with duckdb.connect(str(path)) as con:
+    with connect_warehouse(path) as con:
         counts = generate(
             con,
             leads=args.leads,
@@ -125,6 +123,13 @@ def cmd_metrics(args: argparse.Namespace) -> int:
     return 0
 
 
+def _os_error(exc: OSError) -> str:
+    """One line for an OSError: what went wrong, on which file."""
+    what = exc.strerror or str(exc)
+    files = [str(name) for name in (exc.filename, exc.filename2) if name is not None]
+    return f"{what}: {' -> '.join(files)}" if files else what
+
+
 def cmd_nightly(args: argparse.Namespace) -> int:
     from mqlfunnel.nightly import NightlyError, run_nightly
 
@@ -136,6 +141,9 @@ def cmd_nightly(args: argparse.Namespace) -> int:
                              check_freshness=not args.skip_freshness)
     except NightlyError as exc:
         print(f"mqlfunnel nightly: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"mqlfunnel nightly: {_os_error(exc)}", file=sys.stderr)
         return 1
     timings = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
     _progress(f"nightly done ({timings}); {len(result.warnings)} warnings")

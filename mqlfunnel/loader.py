@@ -29,6 +29,7 @@ from typing import Callable, Mapping
 import duckdb
 
 from mqlfunnel import targets
+from mqlfunnel.project import connect_warehouse
 from mqlfunnel.schema import RAW_COLUMNS, RAW_SCHEMA_NAME, RAW_TABLES
 
 Progress = Callable[[str], None]
@@ -108,7 +109,7 @@ def _count(con: duckdb.DuckDBPyConnection, relation: str) -> int:
 def _load_duckdb(files: dict[str, Path], progress: Progress, database: Path) -> dict[str, int]:
     database.parent.mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
-    with duckdb.connect(str(database)) as con:
+    with connect_warehouse(database) as con:
         con.execute(f"create schema if not exists {RAW_SCHEMA_NAME}")
         for table, path in files.items():
             started = time.perf_counter()

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Callable
 
 import duckdb
 import pytest
 
-from mqlfunnel.project import run_dbt
+from mqlfunnel.project import PROJECT_DIR, connect_warehouse, run_dbt
 from mqlfunnel.schema import create_raw_tables
 
 RawFiller = Callable[[duckdb.DuckDBPyConnection], None]
@@ -22,7 +25,7 @@ def build_warehouse(
 ) -> Path:
     """Create raw.* in a fresh DuckDB file, let `fill` insert rows, dbt build it."""
     database = directory / f"{name}.duckdb"
-    with duckdb.connect(str(database)) as con:
+    with connect_warehouse(database) as con:
         create_raw_tables(con)
         fill(con)
     run_dbt(
@@ -32,6 +35,15 @@ def build_warehouse(
         capture=True,
     )
     return database
+
+
+DUCKDB_14_VENV = PROJECT_DIR / ".tmp" / "duckdb14-venv"
+
+
+def query_with(python: Path, database: Path, sql: str) -> subprocess.CompletedProcess[str]:
+    """Run `sql` on `database`, opened read-only by the DuckDB of another interpreter; prints the rows."""
+    script = "import duckdb, sys; print(duckdb.connect(sys.argv[1], read_only=True).execute(sys.argv[2]).fetchall())"
+    return subprocess.run([str(python), "-c", script, str(database), sql], capture_output=True, text=True)
 
 
 def query(database: Path, sql: str) -> list[tuple]:
@@ -57,3 +69,15 @@ def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
         generate(con, leads=3_000, months=6, end_month="2026-03-01", seed=7)
 
     return build_warehouse(tmp_path_factory.mktemp("sample"), fill, name="sample")
+
+
+@pytest.fixture(scope="session")
+def duckdb14_python() -> Path:
+    """The python of a venv with DuckDB 1.4, as an older BI tool has it (made once, kept in .tmp/duckdb14-venv)."""
+    python = DUCKDB_14_VENV / "bin" / "python"
+    check = [str(python), "-c", "import duckdb, sys; sys.exit(not duckdb.__version__.startswith('1.4.'))"]
+    if not python.exists() or subprocess.run(check).returncode != 0:
+        shutil.rmtree(DUCKDB_14_VENV, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "venv", str(DUCKDB_14_VENV)], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "duckdb==1.4.*"], check=True)
+    return python

@@ -169,3 +169,18 @@ def test_timestamptz_and_offsets_convert_to_utc_whatever_the_host_zone(sample_ra
         assert con.execute("select count(*) from raw.crm_leads where created_at like '%+02:00'").fetchone()[0] > 0
     assert build(zoned, tmp_path / "zoned_target", tz="America/New_York") == expected
     assert os.environ.get("TZ") != "America/New_York"  # the host's own zone is left alone
+
+
+def test_a_future_row_never_moves_the_lookback_window(bad_dates: Path, tmp_path: Path) -> None:
+    """bad_dates holds a pageview dated 2100 (quarantined); a pageview of the
+    next hour arrives and an incremental run reads it."""
+    database = tmp_path / "incremental.duckdb"
+    shutil.copyfile(bad_dates, database)
+    with duckdb.connect(str(database)) as con:
+        con.execute("insert into raw.web_pageviews values"
+                    " ('P3', 'V1', 'L1', timestamp '2026-03-01 11:00', '/blog/a', null, null, null, null)")
+    result = run_dbt(["build", *NO_UNIT_TESTS], duckdb_path=database, target_path=tmp_path / "target",
+                     check=False, capture=True)
+    assert result.returncode == 0, result.stdout[-3000:]
+    assert query(database, "select row_bucket from intermediate.int_audit__web_pageviews where pageview_id = 'P3'") == [("used",)]
+    assert query(database, "select count(*) from intermediate.int_web_pageviews__checked") == [(3,)]

@@ -278,3 +278,37 @@ def test_marts_carry_no_email_address(postgres: PostgresServer, built: Built) ->
     finally:
         con.close()
     assert leaks == []
+
+
+def test_role_names_are_quoted_and_checked(postgres: PostgresServer, built: Built, tmp_path: Path) -> None:
+    """A mixed-case BI role gets both SELECT on the marts and USAGE on their
+    schema (GRANT quotes it as REVOKE does); a role name carrying SQL is
+    refused before anything runs, and grants nothing."""
+    mixed_case = "BI_Reader"
+    admin = postgres.connect("postgres", postgres.superuser_password)
+    admin.autocommit = True
+    with admin.cursor() as cur:
+        cur.execute(f'create role "{mixed_case}" nologin')
+    admin.close()
+    roles = json.dumps({"bi_reader_roles": [BI_ROLE, mixed_case]})
+    result = run_dbt(["build", "--exclude-resource-type", "unit_test", "--select", "dim_leads", "--vars", roles],
+                     target_path=tmp_path / "mixed", check=False, capture=True, env=postgres.env)
+    assert result.returncode == 0, result.stdout[-4000:]
+
+    injection = json.dumps({"bi_reader_roles": [
+        f"{BI_ROLE}; grant select on all tables in schema raw to {BI_ROLE}; --"]})
+    refused = run_dbt(["build", "--exclude-resource-type", "unit_test", "--select", "dim_leads", "--vars", injection],
+                      target_path=tmp_path / "injection", check=False, capture=True, env=postgres.env)
+    assert refused.returncode != 0
+    assert "Invalid var(s), nothing was built" in refused.stdout and "var bi_reader_roles" in refused.stdout
+
+    con = postgres.connect(BUILDER, postgres.builder_password)
+    try:
+        with con.cursor() as cur:
+            cur.execute("select has_table_privilege(%s, 'marts.dim_leads', 'SELECT'),"
+                        " has_schema_privilege(%s, 'marts', 'USAGE')", (mixed_case, mixed_case))
+            assert cur.fetchone() == (True, True)
+            cur.execute("select has_table_privilege(%s, 'raw.crm_leads', 'SELECT')", (BI_ROLE,))
+            assert cur.fetchone() == (False,)
+    finally:
+        con.close()
