@@ -45,13 +45,12 @@ from typing import Callable, Sequence
 import duckdb
 
 from mqlfunnel.day_n import deliver_day_n, hold_back_day_n, held_rows
-from mqlfunnel.project import PROJECT_DIR, PROFILES_DIR, connect_warehouse, dbt_executable
+from mqlfunnel.project import NO_UNIT_TESTS, PROJECT_DIR, PROFILES_DIR, connect_warehouse, dbt_executable
 from mqlfunnel.schema import RAW_TABLES
 
 BASELINE_SQL = PROJECT_DIR / "bench" / "baseline.sql"
 RESULTS_MD = PROJECT_DIR / "bench" / "RESULTS.md"
 DEFAULT_SCALES = (10_000, 100_000, 1_000_000)
-NO_UNIT_TESTS = ("--exclude", "test_type:unit")
 # The four main marts and every model above them: what the baseline computes.
 MARTS_SELECTION = ("+dim_leads", "+fct_lead_score_events", "+fct_funnel_monthly", "+fct_funnel_channel_monthly")
 
@@ -333,9 +332,9 @@ def bench_scale(leads: int, workdir: Path, months: int, progress: Progress) -> S
         deliver_day_n(con, day_n)
     steps["nightly"] = run_timed(
         "nightly",
-        [mqlfunnel, "--database", str(warehouse), "nightly", "--", *NO_UNIT_TESTS],
+        [mqlfunnel, "--database", str(warehouse), "nightly"],
         logs / "nightly.log",
-        shown="mqlfunnel --database warehouse.duckdb nightly -- --exclude test_type:unit",
+        shown="mqlfunnel --database warehouse.duckdb nightly",
     )
     split = _nightly_split(logs / "nightly.log")
     nightly_top = _top_models(nightly_target / "run_results.json")

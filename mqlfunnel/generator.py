@@ -426,11 +426,25 @@ def generate(
     for table, builder in _FINAL_BUILDERS:
         t = time.perf_counter()
         builder(r)
+        _drop_future_rows(con, table)
         counts[table] = r.report(table, t)
     _cleanup(r)
     if progress:
         progress(f"total: {sum(counts.values()):,} rows ({time.perf_counter() - r.t0:.1f} s)")
     return {t: counts[t] for t in RAW_TABLES}
+
+
+def _drop_future_rows(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """A landing zone holds nothing from the future: when the window reaches
+    past the moment of generation (end_month is this month), rows dated
+    later than now are left out (future webinar registrations excepted:
+    they are not attended yet). A window wholly in the past loses nothing."""
+    moments = [column for column, kind in RAW_COLUMNS[table]
+               if kind in ("TIMESTAMP", "DATE") and column != "registered_at"]
+    if moments:
+        now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        later = " or ".join(f"{column} > ?" for column in moments)
+        con.execute(f"delete from raw.{table} where {later}", [now] * len(moments))
 
 
 # ---------------------------------------------------------------------------

@@ -39,7 +39,7 @@ from typing import Callable, Iterator
 
 import duckdb
 
-from mqlfunnel.project import DbtRun, duckdb_storage_version, run_dbt_commands
+from mqlfunnel.project import NO_UNIT_TESTS, DbtRun, duckdb_storage_version, run_dbt_commands
 
 Progress = Callable[[str], None]
 
@@ -240,7 +240,7 @@ _RUN_ARTIFACTS = ("sources.json", "run_results.json")
 def _build(work: Path, published: Path, target_path: Path, result: NightlyResult, progress: Progress,
            dbt_args: tuple[str, ...], check_freshness: bool, keep_open: tuple[int, ...]) -> None:
     commands = {"freshness": ["source", "freshness"]} if check_freshness else {}
-    commands["build"] = ["build", *dbt_args]
+    commands["build"] = ["build", *NO_UNIT_TESTS, *dbt_args]
     progress("write: one dbt process: "
              + ("source freshness (warn after 1 day, error after 3), then " if check_freshness else "")
              + "build (incremental models append new rows; every test runs)")

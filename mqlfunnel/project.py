@@ -21,6 +21,9 @@ if TYPE_CHECKING:
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PROFILES_DIR = PROJECT_DIR / "profiles"
 DEFAULT_DUCKDB_PATH = PROJECT_DIR / "warehouse.duckdb"
+# Production builds (`mqlfunnel build`, `nightly`) leave dbt's unit tests to CI:
+# they test the code with fixtures, not the data being built.
+NO_UNIT_TESTS = ("--exclude-resource-type", "unit_test")
 
 # The DuckDB storage format of the warehouse files this package writes: the
 # oldest DuckDB that BI tools may read them with (DuckDB 2.0 writes files 1.4

@@ -16,10 +16,8 @@ import pytest
 from conftest import query
 from mqlfunnel.compare import MARTS
 from mqlfunnel.generator import generate
-from mqlfunnel.project import run_dbt
-from mqlfunnel.schema import create_raw_tables
+from mqlfunnel.project import NO_UNIT_TESTS, run_dbt
 
-NO_UNIT_TESTS = ("--exclude-resource-type", "unit_test")
 
 
 def lead(lead_id: str, created: str = "2026-03-01 09:00", industry: str = "software", deleted: str = "false",

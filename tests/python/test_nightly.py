@@ -27,10 +27,9 @@ from mqlfunnel.compare import MARTS
 from mqlfunnel.day_n import LATE_TABLES, deliver_day_n, hold_back_day_n
 from mqlfunnel.generator import generate
 from mqlfunnel.nightly import NightlyError, run_nightly
-from mqlfunnel.project import PROJECT_DIR, connect_warehouse, run_dbt
+from mqlfunnel.project import NO_UNIT_TESTS, PROJECT_DIR, connect_warehouse, run_dbt
 from mqlfunnel.schema import RAW_TABLES
 
-NO_UNIT_TESTS = ("--exclude", "test_type:unit")  # they run in test_project.py
 INCREMENTAL = ["int_web_pageviews__checked", "int_email_events__checked", "int_form_submissions__checked"]
 
 def marts(database: Path) -> dict[str, list[tuple]]:

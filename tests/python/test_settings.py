@@ -160,3 +160,17 @@ def test_bad_seed_row_is_named_and_no_mart_is_replaced(
     statuses = {r["unique_id"]: r["status"] for r in results(tmp_path / "target")}
     assert statuses["model.mql_funnel.dim_leads"] == "skipped"
     assert query(database, "select * from dim_leads order by lead_id") == before
+
+
+def test_production_build_leaves_unit_tests_to_ci(small_sample: Path, tmp_path: Path) -> None:
+    database = tmp_path / "production.duckdb"
+    shutil.copyfile(small_sample, database)
+    built = subprocess.run(
+        [str(Path(sys.executable).parent / "mqlfunnel"), "--database", str(database), "build", "--",
+         "--target-path", str(tmp_path / "target"), "--vars", json.dumps({"mql_threshold": 60})],
+        cwd=PROJECT_DIR, text=True, capture_output=True,
+    )
+    assert built.returncode == 0, built.stdout[-3000:]
+    ran = nodes_run(tmp_path / "target")
+    assert "model.mql_funnel.dim_leads" in ran
+    assert not [node for node in ran if node.startswith("unit_test.")]
