@@ -81,3 +81,15 @@ def duckdb14_python() -> Path:
         subprocess.run([sys.executable, "-m", "venv", str(DUCKDB_14_VENV)], check=True)
         subprocess.run([str(python), "-m", "pip", "install", "--quiet", "duckdb==1.4.*"], check=True)
     return python
+
+
+@pytest.fixture(scope="session")
+def small_raw_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Raw tables of 400 generated leads (Jan - Mar 2026), not built: tests
+    copy the file and build it their way."""
+    from mqlfunnel.generator import generate
+
+    database = tmp_path_factory.mktemp("small_raw") / "raw.duckdb"
+    with connect_warehouse(database) as con:
+        generate(con, leads=400, months=3, end_month="2026-03-01", seed=5)
+    return database

@@ -15,7 +15,6 @@ import pytest
 
 from conftest import query
 from mqlfunnel.compare import MARTS
-from mqlfunnel.generator import generate
 from mqlfunnel.project import NO_UNIT_TESTS, run_dbt
 
 
@@ -137,27 +136,19 @@ def test_tied_lead_versions_do_not_depend_on_row_order(warehouse_builder) -> Non
     assert kept["given"] == kept["reversed"] == [("retail", True)]
 
 
-@pytest.fixture(scope="module")
-def sample_raw(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    database = tmp_path_factory.mktemp("tz") / "utc.duckdb"
-    with duckdb.connect(str(database)) as con:
-        generate(con, leads=400, months=3, end_month="2026-03-01", seed=9)
-    return database
-
-
 def build(database: Path, target: Path, tz: str | None = None) -> dict[str, list[tuple]]:
     env = {"TZ": tz} if tz else {"TZ": "UTC"}
     run_dbt(["build", *NO_UNIT_TESTS], duckdb_path=database, target_path=target, capture=True, env=env)
     return {mart: sorted(query(database, f"select * from {mart}"), key=repr) for mart in MARTS}
 
 
-def test_timestamptz_and_offsets_convert_to_utc_whatever_the_host_zone(sample_raw: Path, tmp_path: Path) -> None:
+def test_timestamptz_and_offsets_convert_to_utc_whatever_the_host_zone(small_raw_sample: Path, tmp_path: Path) -> None:
     reference = tmp_path / "reference.duckdb"
-    shutil.copyfile(sample_raw, reference)
+    shutil.copyfile(small_raw_sample, reference)
     expected = build(reference, tmp_path / "reference_target")
 
     zoned = tmp_path / "zoned.duckdb"
-    shutil.copyfile(sample_raw, zoned)
+    shutil.copyfile(small_raw_sample, zoned)
     with duckdb.connect(str(zoned)) as con:
         con.execute("set TimeZone = 'UTC'")
         # Pageviews land as TIMESTAMPTZ; leads' created_at as text at +02:00.

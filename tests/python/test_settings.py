@@ -15,7 +15,6 @@ import duckdb
 import pytest
 
 from conftest import query
-from mqlfunnel.generator import generate
 from mqlfunnel.project import PROJECT_DIR, PROFILES_DIR, run_dbt
 from mqlfunnel.schema import create_raw_tables
 
@@ -26,15 +25,6 @@ EVERY_VAR_CHANGED = {
     "blog_visit_window_days": 5, "sla_minutes": 9, "minutes_per_lead_review": 11,
     "min_valid_timestamp": "2001-01-01", "max_future_days": 3, "incremental_lookback_days": 2,
 }
-
-
-@pytest.fixture(scope="module")
-def small_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Raw tables of 400 generated leads, not built yet."""
-    database = tmp_path_factory.mktemp("settings") / "sample.duckdb"
-    with duckdb.connect(str(database)) as con:
-        generate(con, leads=400, months=3, end_month="2026-03-01", seed=5)
-    return database
 
 
 def results(target: Path) -> list[dict]:
@@ -50,9 +40,9 @@ def nodes_run(target: Path) -> list[str]:
     return [r["unique_id"] for r in results(target) if not r["unique_id"].startswith("operation.")]
 
 
-def test_plain_build_with_every_var_changed_runs_unit_tests_and_marts(small_sample: Path, tmp_path: Path) -> None:
+def test_plain_build_with_every_var_changed_runs_unit_tests_and_marts(small_raw_sample: Path, tmp_path: Path) -> None:
     database = tmp_path / "vars.duckdb"
-    shutil.copyfile(small_sample, database)
+    shutil.copyfile(small_raw_sample, database)
     result = run_dbt(["build", "--vars", json.dumps(EVERY_VAR_CHANGED)], duckdb_path=database,
                      target_path=tmp_path / "target", check=False, capture=True)
     assert result.returncode == 0, result.stdout[-4000:]
@@ -77,9 +67,9 @@ def test_plain_build_with_every_var_changed_runs_unit_tests_and_marts(small_samp
          ["var bi_reader_roles", "var crm_leads_passthrough_columns", "is not one"]),
     ],
 )
-def test_bad_var_stops_the_build_before_any_node(small_sample: Path, tmp_path: Path, bad_vars: dict, named: list[str]) -> None:
+def test_bad_var_stops_the_build_before_any_node(small_raw_sample: Path, tmp_path: Path, bad_vars: dict, named: list[str]) -> None:
     database = tmp_path / "bad_vars.duckdb"
-    shutil.copyfile(small_sample, database)
+    shutil.copyfile(small_raw_sample, database)
     result = run_dbt(["build", "--vars", json.dumps(bad_vars)], duckdb_path=database,
                      target_path=tmp_path / "target", check=False, capture=True)
     assert result.returncode != 0
@@ -122,10 +112,10 @@ def dbt_in(project: Path, database: Path, target: Path, *args: str) -> subproces
 
 
 @pytest.fixture(scope="module")
-def built_sample(small_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built_sample(small_raw_sample: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("seeds")
     database = folder / "built.duckdb"
-    shutil.copyfile(small_sample, database)
+    shutil.copyfile(small_raw_sample, database)
     run_dbt(["build", "--exclude-resource-type", "unit_test"], duckdb_path=database, target_path=folder / "target", capture=True)
     return database
 
@@ -162,9 +152,9 @@ def test_bad_seed_row_is_named_and_no_mart_is_replaced(
     assert query(database, "select * from dim_leads order by lead_id") == before
 
 
-def test_production_build_leaves_unit_tests_to_ci(small_sample: Path, tmp_path: Path) -> None:
+def test_production_build_leaves_unit_tests_to_ci(small_raw_sample: Path, tmp_path: Path) -> None:
     database = tmp_path / "production.duckdb"
-    shutil.copyfile(small_sample, database)
+    shutil.copyfile(small_raw_sample, database)
     built = subprocess.run(
         [str(Path(sys.executable).parent / "mqlfunnel"), "--database", str(database), "build", "--",
          "--target-path", str(tmp_path / "target"), "--vars", json.dumps({"mql_threshold": 60})],
