@@ -89,7 +89,7 @@ def small_raw_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     copy the file and build it their way."""
     from mqlfunnel.generator import generate
 
-    database = tmp_path_factory.mktemp("small_raw") / "raw.duckdb"
+    database = tmp_path_factory.mktemp("small_raw") / "sample_raw.duckdb"
     with connect_warehouse(database) as con:
         generate(con, leads=400, months=3, end_month="2026-03-01", seed=5)
     return database
