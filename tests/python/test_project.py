@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from mqlfunnel.project import PROJECT_DIR, run_dbt
 from mqlfunnel.schema import create_raw_tables
@@ -28,14 +29,23 @@ def test_dbt_unit_tests_pass(tmp_path: Path) -> None:
     assert {r["status"] for r in unit_tests} == {"pass"}
 
 
-def test_missing_raw_table_is_named(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        ("drop table raw.email_events", "Missing raw source table(s): raw.email_events."),
+        ("alter table raw.crm_leads drop column industry", "Missing raw column(s): raw.crm_leads.industry."),
+    ],
+)
+def test_missing_raw_table_or_column_is_named_before_any_node(tmp_path: Path, damage: str, message: str) -> None:
     database = tmp_path / "partial.duckdb"
     with duckdb.connect(str(database)) as con:
         create_raw_tables(con)
-        con.execute("drop table raw.email_events")
+        con.execute(damage)
     result = run_dbt(["build"], duckdb_path=database, target_path=tmp_path / "target", check=False, capture=True)
     assert result.returncode != 0
-    assert "Missing raw source table(s): raw.email_events." in result.stdout
+    assert message in result.stdout
+    # A start hook that stops the run leaves no run results: no seed, unit test or model ran.
+    assert not (tmp_path / "target" / "run_results.json").exists()
 
 
 def test_missing_raw_schema_is_named(tmp_path: Path) -> None:
