@@ -152,3 +152,19 @@ def test_production_build_leaves_unit_tests_to_ci(small_raw_sample: Path, tmp_pa
     ran = nodes_run(tmp_path / "target")
     assert "model.mql_funnel.dim_leads" in ran
     assert not [node for node in ran if node.startswith("unit_test.")]
+
+
+def test_passthrough_columns_reach_dim_leads(small_raw_sample: Path, tmp_path: Path) -> None:
+    """A team's extra lead column builds through to dim_leads (the mart's
+    contract then yields to the team's shape); without it the contract holds."""
+    database = tmp_path / "passthrough.duckdb"
+    shutil.copyfile(small_raw_sample, database)
+    with duckdb.connect(str(database)) as con:
+        con.execute("alter table raw.crm_leads add column segment_c varchar")
+        con.execute("update raw.crm_leads set segment_c = 'enterprise'")
+    result = run_dbt(["build", "--exclude-resource-type", "unit_test",
+                      "--vars", json.dumps({"crm_leads_passthrough_columns": ["segment_c"]})],
+                     duckdb_path=database, target_path=tmp_path / "target", check=False, capture=True)
+    assert result.returncode == 0, result.stdout[-3000:]
+    leads = query(database, "select count(*), count(segment_c) from dim_leads")
+    assert leads[0][0] > 0 and leads[0][0] == leads[0][1]

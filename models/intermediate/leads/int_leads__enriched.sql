@@ -14,9 +14,7 @@ with leads as (
         utm_medium,
         referrer_host,
         created_at
-    {%- for column in var('crm_leads_passthrough_columns', []) %},
-        {{ column }}
-        {%- endfor %}
+    {{- passthrough_columns() }}
     from {{ ref('int_audit__crm_leads') }}
     where row_bucket = 'used'
 
@@ -103,9 +101,7 @@ final as (
             when free_email_domains.email_domain is not null then 'free_email_domain'
             when title_matches.has_student_title = 1 then 'student'
         end as disqualification_reason
-    {%- for column in var('crm_leads_passthrough_columns', []) %},
-        leads.{{ column }}
-        {%- endfor %}
+    {{- passthrough_columns('leads') }}
     from leads
     inner join email_parts
         on leads.lead_id = email_parts.lead_id

@@ -1,3 +1,9 @@
+{#- The contract (columns and types, _core__models.yml) is enforced on the
+    contract's columns; extra raw.crm_leads columns a team passes through
+    (var crm_leads_passthrough_columns) make the shape the team's own, so
+    the contract is then not enforced. -#}
+{{ config(contract={'enforced': not var('crm_leads_passthrough_columns')}) }}
+
 with leads as (
 
     select * from {{ ref('int_leads__enriched') }}
@@ -41,9 +47,7 @@ final as (
         milestones.won_amount,
         milestones.first_contact_at,
         milestones.minutes_to_first_contact
-    {%- for column in var('crm_leads_passthrough_columns', []) %},
-            leads.{{ column }}
-        {%- endfor %}
+    {{- passthrough_columns('leads') }}
     from leads
     inner join scores
         on leads.lead_id = scores.lead_id

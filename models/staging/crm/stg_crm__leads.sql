@@ -22,9 +22,7 @@ renamed as (
         {{ utc_timestamp(source_relation, 'created_at') }} as created_at,
         {{ utc_timestamp(source_relation, 'updated_at') }} as updated_at,
         coalesce(cast(is_deleted as boolean), false) as is_deleted
-    {%- for column in var('crm_leads_passthrough_columns', []) %},
-        {{ column }}
-        {%- endfor %}
+    {{- passthrough_columns() }}
     from source
 
 )
