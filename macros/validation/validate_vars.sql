@@ -7,7 +7,8 @@
       kind        integer | number | date | text | identifier_list
       min, max    inclusive bounds of a number
       above       exclusive lower bound of a number
-      one_of      the allowed values of a text var
+      one_of      the allowed values of a text var (attendee_channel: the
+                  contract's canonical channels, section 3)
 
     Relations between vars are [smaller var, larger var] pairs. -#}
 {% macro var_domains() -%}
@@ -25,7 +26,10 @@
         'max_future_days': {'kind': 'integer', 'min': 0},
         'incremental_lookback_days': {'kind': 'integer', 'min': 1},
         'sales_accepted_status': {'kind': 'text'},
-        'attendee_channel': {'kind': 'text'},
+        'attendee_channel': {'kind': 'text', 'one_of': [
+            'organic_search', 'paid_search', 'paid_social', 'organic_social', 'events_webinars',
+            'referral_partner', 'email', 'direct', 'other',
+        ]},
         'rep_hours_per_month': {'kind': 'number', 'above': 0},
         'recycled_min_nurture_days': {'kind': 'integer', 'min': 0},
         'capacity_target_deals': {'kind': 'number', 'above': 0},
@@ -76,6 +80,8 @@
         {{ return("a date as 'YYYY-MM-DD' (or 'YYYY-MM-DD HH:MM:SS')") }}
     {%- elif kind == 'text' and not (value is string and value | trim | length > 0) -%}
         {{ return('a non-empty text') }}
+    {%- elif kind == 'text' and 'one_of' in domain and value not in domain['one_of'] -%}
+        {{ return('one of ' ~ (domain['one_of'] | join(', '))) }}
     {%- elif kind == 'identifier_list' -%}
         {%- if value is string or value is not iterable or value is mapping -%}
             {{ return('a list of names, e.g. [name_a, name_b]') }}
