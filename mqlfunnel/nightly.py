@@ -8,8 +8,8 @@ never writes to that file:
            the storage version of $MQL_DUCKDB_STORAGE_VERSION if the published
            file is in another one), check source freshness there (warn after
            1 day, error after 3), `dbt build` (incremental models append the
-           new rows; every test runs), both in one dbt process that parses the
-           project once;
+           new rows; every data test runs, unit tests are left to CI), both
+           in one dbt process that parses the project once;
 2. audit   any model error or failing test stops here: the published file is
            untouched and the reasons are printed;
 3. publish atomically rename `<name>.next` over the published file, then check
@@ -243,7 +243,7 @@ def _build(work: Path, published: Path, target_path: Path, result: NightlyResult
     commands["build"] = ["build", *NO_UNIT_TESTS, *dbt_args]
     progress("write: one dbt process: "
              + ("source freshness (warn after 1 day, error after 3), then " if check_freshness else "")
-             + "build (incremental models append new rows; every test runs)")
+             + "build (incremental models append new rows; every data test runs; unit tests are left to CI)")
     for artifact in _RUN_ARTIFACTS:  # the last run's, which must not be read as this run's
         (target_path / artifact).unlink(missing_ok=True)
     log = target_path / "logs" / "dbt.log"
