@@ -81,7 +81,7 @@ select * from bucketed
 {%- set incremental = timestamp_column is not none and is_incremental() -%}
 {#- Rows tied on keep_order are ranked by every column of the row, so the
     kept row never depends on the order in which rows were read. -#}
-{%- set tie_break_columns = columns or relation_column_names(source_relation) -%}
+{%- set tie_break_columns = columns or (relation_column_types(source_relation).keys() | list) -%}
 {%- if incremental -%}
     {%- set row_hash = dbt.hash(composite_key(columns)) -%}
     {%- set window_start = lookback_start(timestamp_column) -%}

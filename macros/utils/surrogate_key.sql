@@ -7,12 +7,3 @@
     {%- endfor -%}
     {{ dbt.concat(parts) }}
 {%- endmacro %}
-
-{#- The column names of a relation, when the warehouse is being queried
-    (empty while dbt parses). -#}
-{% macro relation_column_names(relation) -%}
-    {%- if not execute -%}
-        {{ return([]) }}
-    {%- endif -%}
-    {{ return(adapter.get_columns_in_relation(relation) | map(attribute='name') | list) }}
-{%- endmacro %}

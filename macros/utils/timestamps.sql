@@ -2,9 +2,10 @@
     type TIMESTAMPTZ, or text carrying an offset ('...+02:00', '...Z'), is
     converted by its own offset, never by the session's time zone; a plain
     TIMESTAMP (or DATE, or text without offset) is taken as UTC already.
-    The landing type is read from the warehouse when the model runs. -#}
-{% macro utc_timestamp(source_relation, column) -%}
-    {%- set data_type = relation_column_types(source_relation).get(column | lower, '') -%}
+    landed_types: the source's relation_column_types, read once per staging
+    model when it runs (empty while dbt parses: a plain cast). -#}
+{% macro utc_timestamp(landed_types, column) -%}
+    {%- set data_type = landed_types.get(column | lower, '') -%}
     {{ return(adapter.dispatch('utc_timestamp_of_type', 'mql_funnel')(column, data_type)) }}
 {%- endmacro %}
 
@@ -43,16 +44,4 @@
     time zone is UTC (profiles.yml): the plain cast is already right. -#}
 {% macro spark__utc_timestamp_of_type(column, data_type) -%}
     cast({{ column }} as timestamp)
-{%- endmacro %}
-
-{#- The columns of a relation as {lower-case name: lower-case data type},
-    empty while dbt parses. -#}
-{% macro relation_column_types(relation) -%}
-    {%- set types = {} -%}
-    {%- if execute -%}
-        {%- for column in adapter.get_columns_in_relation(relation) -%}
-            {%- do types.update({column.name | lower: column.data_type | lower}) -%}
-        {%- endfor -%}
-    {%- endif -%}
-    {{ return(types) }}
 {%- endmacro %}

@@ -18,27 +18,27 @@
         {%- set seen = {} -%}
         {%- for row in table.rows -%}
             {%- set line = loop.index + 1 -%}
+            {%- set at = file ~ ' line ' ~ line ~ ', column' -%}
             {%- set cells = {} -%}
             {%- for column in table.column_names -%}
                 {%- set value = row[column] -%}
                 {%- do cells.update({column: '' if value is none else (value | string | trim)}) -%}
             {%- endfor -%}
             {%- for column in rules.get('required', []) if cells.get(column, '') == '' -%}
-                {%- do problems.append(file ~ ' line ' ~ line ~ ', column ' ~ column ~ ': empty, a value is required') -%}
+                {%- do problems.append(at ~ ' ' ~ column ~ ': empty, a value is required') -%}
             {%- endfor -%}
             {%- for column in rules.get('integer', []) if cells.get(column, '') != ''
                 and not modules.re.match('^-?[0-9]+(\\.0+)?$', cells[column]) -%}
-                {%- do problems.append(file ~ ' line ' ~ line ~ ', column ' ~ column ~ ': ' ~ (cells[column] | tojson) ~ ' is not a whole number') -%}
+                {%- do problems.append(at ~ ' ' ~ column ~ ': ' ~ (cells[column] | tojson) ~ ' is not a whole number') -%}
             {%- endfor -%}
             {%- for column in rules.get('number', []) if cells.get(column, '') != ''
                 and not modules.re.match('^-?[0-9]+(\\.[0-9]+)?$', cells[column]) -%}
-                {%- do problems.append(file ~ ' line ' ~ line ~ ', column ' ~ column ~ ': ' ~ (cells[column] | tojson) ~ ' is not a number') -%}
+                {%- do problems.append(at ~ ' ' ~ column ~ ': ' ~ (cells[column] | tojson) ~ ' is not a number') -%}
             {%- endfor -%}
             {%- for column, allowed in rules.get('one_of', {}).items() if cells.get(column, '') != ''
                 and cells[column] not in allowed -%}
                 {%- do problems.append(
-                    file ~ ' line ' ~ line ~ ', column ' ~ column ~ ': ' ~ (cells[column] | tojson)
-                    ~ ' is not one of ' ~ (allowed | join(', '))
+                    at ~ ' ' ~ column ~ ': ' ~ (cells[column] | tojson) ~ ' is not one of ' ~ (allowed | join(', '))
                 ) -%}
             {%- endfor -%}
             {%- if rules.get('unique_key') -%}
@@ -49,7 +49,7 @@
                 {%- set key = key_cells | join('|') -%}
                 {%- if key in seen -%}
                     {%- do problems.append(
-                        file ~ ' line ' ~ line ~ ', column(s) ' ~ (rules['unique_key'] | join(', ')) ~ ': '
+                        at ~ '(s) ' ~ (rules['unique_key'] | join(', ')) ~ ': '
                         ~ (key | tojson) ~ ' repeats line ' ~ seen[key] ~ ' (must be unique)'
                     ) -%}
                 {%- else -%}

@@ -5,7 +5,7 @@
     first. The domains:
 
       kind        integer | number | date | text | identifier_list
-      min, max    inclusive bounds of a number
+      min         inclusive lower bound of a number
       above       exclusive lower bound of a number
       one_of      the allowed values of a text var (attendee_channel: the
                   contract's canonical channels, section 3)

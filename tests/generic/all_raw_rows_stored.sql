@@ -14,7 +14,7 @@
 
 {%- if execute -%}
     {%- set unstored = run_query(unstored_rows).columns[0].values()[0] -%}
-    {%- set table_name = 'raw.' ~ model.identifier | replace('int_', '') | replace('__checked', '') -%}
+    {%- set table_name = raw_table.schema ~ '.' ~ raw_table.identifier -%}
     {%- if unstored > 0 -%}
         {{ exceptions.raise_compiler_error(
             table_name ~ ': ' ~ unstored ~ ' row(s) arrived later than the lookback window'

@@ -1,4 +1,5 @@
 {%- set source_relation = source('crm', 'crm_activities') %}
+{%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
     select * from {{ source_relation }}
@@ -11,7 +12,7 @@ renamed as (
         {{ clean_id('activity_id') }} as activity_id,
         {{ clean_id('lead_id') }} as lead_id,
         {{ normalize_text('activity_type') }} as activity_type,
-        {{ utc_timestamp(source_relation, 'occurred_at') }} as occurred_at,
+        {{ utc_timestamp(landed_types, 'occurred_at') }} as occurred_at,
         rep_id
     from source
 

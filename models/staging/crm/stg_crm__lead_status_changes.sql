@@ -1,4 +1,5 @@
 {%- set source_relation = source('crm', 'crm_lead_status_changes') %}
+{%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
     select * from {{ source_relation }}
@@ -11,7 +12,7 @@ renamed as (
         {{ clean_id('status_change_id') }} as status_change_id,
         {{ clean_id('lead_id') }} as lead_id,
         {{ normalize_text('new_status') }} as new_status,
-        {{ utc_timestamp(source_relation, 'changed_at') }} as changed_at,
+        {{ utc_timestamp(landed_types, 'changed_at') }} as changed_at,
         changed_by
     from source
 

@@ -1,4 +1,5 @@
 {%- set source_relation = source('crm', 'crm_leads') %}
+{%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
     select * from {{ source_relation }}
@@ -19,8 +20,8 @@ renamed as (
         {{ normalize_text('original_utm_source') }} as utm_source,
         {{ normalize_text('original_utm_medium') }} as utm_medium,
         {{ normalize_text('original_referrer_host') }} as referrer_host,
-        {{ utc_timestamp(source_relation, 'created_at') }} as created_at,
-        {{ utc_timestamp(source_relation, 'updated_at') }} as updated_at,
+        {{ utc_timestamp(landed_types, 'created_at') }} as created_at,
+        {{ utc_timestamp(landed_types, 'updated_at') }} as updated_at,
         coalesce(cast(is_deleted as boolean), false) as is_deleted
     {{- passthrough_columns() }}
     from source

@@ -1,4 +1,5 @@
 {%- set source_relation = source('marketing', 'ad_spend') %}
+{%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
     select * from {{ source_relation }}
@@ -8,7 +9,7 @@ with source as (
 renamed as (
 
     select
-        cast({{ utc_timestamp(source_relation, 'spend_date') }} as date) as spend_date,
+        cast({{ utc_timestamp(landed_types, 'spend_date') }} as date) as spend_date,
         {{ normalize_text('platform') }} as platform,
         {{ normalize_text('utm_source') }} as utm_source,
         {{ normalize_text('utm_medium') }} as utm_medium,

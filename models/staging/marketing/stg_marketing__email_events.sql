@@ -1,4 +1,5 @@
 {%- set source_relation = source('marketing', 'email_events') %}
+{%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
     select * from {{ source_relation }}
@@ -12,7 +13,7 @@ renamed as (
         {{ clean_id('lead_id') }} as lead_id,
         campaign_id,
         {{ normalize_text('event_type') }} as event_type,
-        {{ utc_timestamp(source_relation, 'occurred_at') }} as occurred_at
+        {{ utc_timestamp(landed_types, 'occurred_at') }} as occurred_at
     from source
 
 )

@@ -1,4 +1,5 @@
 {%- set source_relation = source('marketing', 'event_attendance') %}
+{%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
     select * from {{ source_relation }}
@@ -11,9 +12,9 @@ renamed as (
         {{ clean_id('attendance_id') }} as attendance_id,
         {{ clean_id('event_id') }} as event_id,
         {{ clean_id('lead_id') }} as lead_id,
-        {{ utc_timestamp(source_relation, 'registered_at') }} as registered_at,
+        {{ utc_timestamp(landed_types, 'registered_at') }} as registered_at,
         coalesce(cast(attended as boolean), false) as attended,
-        {{ utc_timestamp(source_relation, 'attended_at') }} as attended_at
+        {{ utc_timestamp(landed_types, 'attended_at') }} as attended_at
     from source
 
 )

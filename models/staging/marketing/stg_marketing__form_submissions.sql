@@ -1,4 +1,5 @@
 {%- set source_relation = source('marketing', 'form_submissions') %}
+{%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
     select * from {{ source_relation }}
@@ -12,7 +13,7 @@ renamed as (
         {{ clean_id('lead_id') }} as lead_id,
         {{ normalize_text('form_type') }} as form_type,
         {{ normalize_text('asset_type') }} as asset_type,
-        {{ utc_timestamp(source_relation, 'submitted_at') }} as submitted_at
+        {{ utc_timestamp(landed_types, 'submitted_at') }} as submitted_at
     from source
 
 )

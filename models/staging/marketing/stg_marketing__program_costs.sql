@@ -1,4 +1,5 @@
 {%- set source_relation = source('marketing', 'program_costs') %}
+{%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
     select * from {{ source_relation }}
@@ -8,7 +9,7 @@ with source as (
 renamed as (
 
     select
-        {{ month_of(utc_timestamp(source_relation, 'cost_month')) }} as cost_month,
+        {{ month_of(utc_timestamp(landed_types, 'cost_month')) }} as cost_month,
         {{ normalize_text('channel') }} as channel,
         {{ finite_or_null('cost', type_money()) }} as cost,
         {{ is_non_finite('cost') }} as cost_is_non_finite

@@ -1,4 +1,5 @@
 {%- set source_relation = source('marketing', 'web_pageviews') %}
+{%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
     select * from {{ source_relation }}
@@ -11,7 +12,7 @@ renamed as (
         {{ clean_id('pageview_id') }} as pageview_id,
         {{ clean_id('visitor_id') }} as visitor_id,
         {{ clean_id('lead_id') }} as lead_id,
-        {{ utc_timestamp(source_relation, 'occurred_at') }} as occurred_at,
+        {{ utc_timestamp(landed_types, 'occurred_at') }} as occurred_at,
         page_path,
         {{ dbt.split_part(dbt.split_part(normalize_text('page_path'), "'?'", 1), "'#'", 1) }} as page_path_clean,
         {{ normalize_text('utm_source') }} as utm_source,
