@@ -75,11 +75,11 @@ final as (
 
     select
         channels.channel,
-        coalesce(channel_totals.mqls, 0) as mqls,
-        coalesce(channel_totals.sqls, 0) as sqls,
-        coalesce(channel_totals.customers, 0) as customers,
-        coalesce(channel_totals.revenue, 0) as revenue,
-        coalesce(channel_totals.spend, 0) as spend,
+        cast(coalesce(channel_totals.mqls, 0) as {{ dbt.type_bigint() }}) as mqls,
+        cast(coalesce(channel_totals.sqls, 0) as {{ dbt.type_bigint() }}) as sqls,
+        cast(coalesce(channel_totals.customers, 0) as {{ dbt.type_bigint() }}) as customers,
+        cast(coalesce(channel_totals.revenue, 0) as {{ type_money() }}) as revenue,
+        cast(coalesce(channel_totals.spend, 0) as {{ type_money() }}) as spend,
         coalesce(channel_margins.revenue_with_margin, 0) as revenue_with_margin,
         coalesce(channel_margins.gross_margin, 0) as gross_margin,
         {{ safe_divide('channel_totals.customers', 'channel_totals.mqls') }} as mql_to_customer_rate,

@@ -65,11 +65,11 @@ final as (
     select
         month,
         mqls,
-        first_pass_mqls,
-        first_pass_sqls,
+        cast(first_pass_mqls as {{ dbt.type_bigint() }}) as first_pass_mqls,
+        cast(first_pass_sqls as {{ dbt.type_bigint() }}) as first_pass_sqls,
         first_pass_sql_rate,
-        recycled_mqls,
-        recycled_sqls,
+        cast(recycled_mqls as {{ dbt.type_bigint() }}) as recycled_mqls,
+        cast(recycled_sqls as {{ dbt.type_bigint() }}) as recycled_sqls,
         recycled_sql_rate,
         {{ safe_divide('recycled_sql_rate', 'first_pass_sql_rate') }} as recycled_to_first_pass_sql_rate_ratio
     from rates
