@@ -1,5 +1,6 @@
 -- Why is a lead (not) an MQL? Its ledger in time order with the running
--- score, and the row at which it crossed the threshold.
+-- score after each rule's instant (int_leads__running_scores: rules sharing
+-- an instant count together), and the rows at which it crossed the threshold.
 -- dbt compile --select lead_score_timeline --vars '{lead_id: L0000042}'
 with score_events as (
 
@@ -15,20 +16,32 @@ with score_events as (
 
 ),
 
-running as (
+running_scores as (
 
     select
         lead_id,
-        rule_id,
-        category,
-        points,
-        occurred_at,
         effective_at,
-        sum(points) over (
-            order by effective_at
-            range between unbounded preceding and current row
-        ) as running_score
+        running_score
+    from {{ ref('int_leads__running_scores') }}
+    where lead_id = '{{ var("lead_id", "") }}'
+
+),
+
+running as (
+
+    select
+        score_events.lead_id,
+        score_events.rule_id,
+        score_events.category,
+        score_events.points,
+        score_events.occurred_at,
+        score_events.effective_at,
+        running_scores.running_score
     from score_events
+    inner join running_scores
+        on
+            score_events.lead_id = running_scores.lead_id
+            and score_events.effective_at = running_scores.effective_at
 
 ),
 

@@ -23,7 +23,7 @@ threshold_sweep as (
 
 health_checks as (
 
-    select * from {{ ref('mql_health_checks') }}
+    select * from {{ ref('stg_seeds__mql_health_checks') }}
 
 ),
 

@@ -28,12 +28,13 @@
     cast(cast(round({{ expression }}) as integer) as {{ dbt.type_string() }})
 {%- endmacro %}
 
-{#- The most points the rules of seed scoring_rules can award, over every
-    rule (category=none) or one category: the sum of the positive points. -#}
+{#- The most points the rules of stg_seeds__scoring_rules can award, over
+    every rule (category=none) or one category: the sum of the positive
+    points. -#}
 {% macro max_rule_points(category=none) -%}
     sum(
         case
-            when points > 0{% if category %} and {{ normalize_text('category') }} = '{{ category }}'{% endif %}
+            when points > 0{% if category %} and category = '{{ category }}'{% endif %}
                 then points
             else 0
         end

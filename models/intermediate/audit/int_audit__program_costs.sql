@@ -8,6 +8,6 @@
     needed_timestamps=['cost_month'],
     checks=[
         ['cost < 0', 'cost is negative'],
-        ["channel not in (select channel from " ~ ref('channels') ~ ")", 'channel is not canonical'],
+        ["channel not in (select channel from " ~ ref('stg_seeds__channels') ~ ")", 'channel is not canonical'],
     ],
 ) }}

@@ -4,8 +4,7 @@
 with live_leads as (
 
     select lead_id
-    from {{ ref('int_audit__crm_leads') }}
-    where row_bucket = 'used'
+    from {{ ref('int_crm_leads__used') }}
 
 ),
 

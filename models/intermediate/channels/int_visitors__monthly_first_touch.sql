@@ -1,11 +1,10 @@
 {#- A visitor's touch in a month is its first used pageview of the month
     (earliest occurred_at, ties by smallest pageview_id): anonymous or naming
-    a live lead. -#}
+    a live lead; its channel by the channel rules (macro channel_map). -#}
 with live_leads as (
 
     select lead_id
-    from {{ ref('int_audit__crm_leads') }}
-    where row_bucket = 'used'
+    from {{ ref('int_crm_leads__used') }}
 
 ),
 
@@ -26,7 +25,7 @@ used_first_pageviews as (
 
 ),
 
-final as (
+first_touches as (
 
     {{ first_row_per_group(
         'used_first_pageviews',
@@ -34,6 +33,30 @@ final as (
         order_by=['occurred_at', 'pageview_id'],
         columns=['utm_source', 'utm_medium', 'referrer_host'],
     ) | indent(4) }}
+
+),
+
+channel_map as (
+
+    {{ channel_map('first_touches') | indent(4) }}
+
+),
+
+final as (
+
+    select
+        first_touches.visitor_id,
+        first_touches.month,
+        first_touches.utm_source,
+        first_touches.utm_medium,
+        first_touches.referrer_host,
+        channel_map.channel
+    from first_touches
+    inner join channel_map
+        on
+            first_touches.utm_source = channel_map.utm_source
+            and first_touches.utm_medium = channel_map.utm_medium
+            and first_touches.referrer_host = channel_map.referrer_host
 
 )
 

@@ -5,9 +5,9 @@ with scoring_rules as (
 
     select
         rule_id,
-        {{ normalize_text('match_value') }} as match_value
-    from {{ ref('scoring_rules') }}
-    where {{ normalize_text('category') }} = 'engagement'
+        match_value
+    from {{ ref('stg_seeds__scoring_rules') }}
+    where category = 'engagement'
 
 ),
 
@@ -38,8 +38,7 @@ sectioned_pageviews as (
         case
             when page_path_clean like '/%' then {{ dbt.split_part('page_path_clean', "'/'", 2) }}
         end as page_section
-    from {{ ref('int_audit__web_pageviews') }}
-    where row_bucket = 'used'
+    from {{ ref('int_web_pageviews__used') }}
 
 ),
 
@@ -107,8 +106,7 @@ form_submissions as (
         form_type,
         asset_type,
         submitted_at
-    from {{ ref('int_audit__form_submissions') }}
-    where row_bucket = 'used'
+    from {{ ref('int_form_submissions__used') }}
 
 ),
 
@@ -147,12 +145,11 @@ email_replies as (
         email_events.lead_id,
         scoring_rules.rule_id,
         email_events.occurred_at
-    from {{ ref('int_audit__email_events') }} as email_events
+    from {{ ref('int_email_events__used') }} as email_events
     inner join scoring_rules
         on
             email_events.event_type = scoring_rules.match_value
             and scoring_rules.rule_id = 'email_reply'
-    where email_events.row_bucket = 'used'
 
 ),
 

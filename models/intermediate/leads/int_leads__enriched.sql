@@ -15,23 +15,27 @@ with leads as (
         referrer_host,
         created_at
     {{- passthrough_columns() }}
-    from {{ ref('int_audit__crm_leads') }}
-    where row_bucket = 'used'
+    from {{ ref('int_crm_leads__used') }}
 
 ),
 
 channel_map as (
 
-    select * from {{ ref('int_channels__source_map') }}
+    select
+        utm_source,
+        utm_medium,
+        referrer_host,
+        channel
+    from {{ ref('int_channels__source_map') }}
 
 ),
 
 title_keywords as (
 
     select
-        {{ normalize_words('keyword') }} as keyword,
-        {{ normalize_text('keyword_group') }} as keyword_group
-    from {{ ref('title_keywords') }}
+        keyword,
+        keyword_group
+    from {{ ref('stg_seeds__title_keywords') }}
 
 ),
 
@@ -63,22 +67,22 @@ email_parts as (
 
 free_email_domains as (
 
-    select distinct {{ normalize_text('email_domain') }} as email_domain
-    from {{ ref('free_email_domains') }}
+    select email_domain
+    from {{ ref('stg_seeds__free_email_domains') }}
 
 ),
 
 icp_industries as (
 
-    select distinct {{ normalize_text('industry') }} as industry
-    from {{ ref('icp_industries') }}
+    select industry
+    from {{ ref('stg_seeds__icp_industries') }}
 
 ),
 
 served_countries as (
 
-    select distinct upper(trim(country_code)) as country_code
-    from {{ ref('served_countries') }}
+    select country_code
+    from {{ ref('stg_seeds__served_countries') }}
 
 ),
 

@@ -15,8 +15,8 @@ sales_acceptances as (
     select
         lead_id,
         changed_at
-    from {{ ref('int_audit__crm_lead_status_changes') }}
-    where row_bucket = 'used' and new_status = '{{ var("sales_accepted_status") }}'
+    from {{ ref('int_crm_lead_status_changes__used') }}
+    where new_status = '{{ var("sales_accepted_status") }}'
 
 ),
 
@@ -27,9 +27,9 @@ opportunities as (
         created_at,
         is_won,
         closed_at,
-        amount
-    from {{ ref('int_audit__crm_opportunities') }}
-    where row_bucket = 'used'
+        amount,
+        gross_margin_pct
+    from {{ ref('int_crm_opportunities__used') }}
 
 ),
 
@@ -38,8 +38,7 @@ activities as (
     select
         lead_id,
         occurred_at
-    from {{ ref('int_audit__crm_activities') }}
-    where row_bucket = 'used'
+    from {{ ref('int_crm_activities__used') }}
 
 ),
 
@@ -63,7 +62,19 @@ opportunity_milestones as (
         sql_milestones.lead_id,
         min(opportunities.created_at) as opportunity_at,
         min(case when opportunities.is_won then opportunities.closed_at end) as closed_won_at,
-        sum(case when opportunities.is_won then opportunities.amount end) as won_amount
+        sum(case when opportunities.is_won then opportunities.amount end) as won_amount,
+        sum(
+            case
+                when opportunities.is_won and opportunities.gross_margin_pct is not null
+                    then cast(opportunities.amount as {{ type_double() }})
+            end
+        ) as won_amount_with_margin,
+        sum(
+            case
+                when opportunities.is_won
+                    then cast(opportunities.amount as {{ type_double() }}) * opportunities.gross_margin_pct / 100.0
+            end
+        ) as won_gross_margin
     from sql_milestones
     inner join opportunities
         on
@@ -100,6 +111,14 @@ final as (
             when opportunity_milestones.closed_won_at is not null
                 then cast(opportunity_milestones.won_amount as {{ type_money() }})
         end as won_amount,
+        case
+            when opportunity_milestones.closed_won_at is not null
+                then opportunity_milestones.won_amount_with_margin
+        end as won_amount_with_margin,
+        case
+            when opportunity_milestones.closed_won_at is not null
+                then opportunity_milestones.won_gross_margin
+        end as won_gross_margin,
         {{ seconds_between('mqls.mql_at', 'first_contacts.first_contact_at') }} / 60.0 as minutes_to_first_contact
     from mqls
     left join sql_milestones

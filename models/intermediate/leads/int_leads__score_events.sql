@@ -24,9 +24,9 @@ scoring_rules as (
 
     select
         rule_id,
-        {{ normalize_text('category') }} as category,
+        category,
         points
-    from {{ ref('scoring_rules') }}
+    from {{ ref('stg_seeds__scoring_rules') }}
 
 ),
 
@@ -36,7 +36,7 @@ final as (
         fired_rules.lead_id,
         fired_rules.rule_id,
         scoring_rules.category,
-        cast(scoring_rules.points as integer) as points,
+        scoring_rules.points,
         fired_rules.occurred_at,
         fired_rules.effective_at
     from fired_rules

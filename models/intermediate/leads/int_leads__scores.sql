@@ -24,7 +24,12 @@ score_events as (
 
 running_scores as (
 
-    {{ running_scores('score_events') | indent(4) }}
+    select
+        lead_id,
+        effective_at,
+        running_score,
+        running_engagement_score
+    from {{ ref('int_leads__running_scores') }}
 
 ),
 

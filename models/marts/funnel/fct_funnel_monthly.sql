@@ -1,6 +1,8 @@
+{#- The funnel per month: the channel-month funnel summed over channels,
+    rates recomputed from the sums. -#}
 with channel_months as (
 
-    select * from {{ ref('int_funnel__channel_months') }}
+    select * from {{ ref('fct_funnel_channel_monthly') }}
 
 ),
 

@@ -20,13 +20,13 @@ with channel_months as (
 
 benchmarks as (
 
-    select * from {{ ref('channel_benchmarks') }}
+    select * from {{ ref('stg_seeds__channel_benchmarks') }}
 
 ),
 
 benchmark_actions as (
 
-    select * from {{ ref('channel_benchmark_actions') }}
+    select * from {{ ref('stg_seeds__channel_benchmark_actions') }}
 
 ),
 
@@ -36,11 +36,11 @@ benchmarked_months as (
         channel_months.month,
         channel_months.channel,
         case
-            when {{ normalize_text('benchmarks.rate_basis') }} = 'attendees' then 'attendee_to_mql_rate'
+            when benchmarks.rate_basis = 'attendees' then 'attendee_to_mql_rate'
             else 'visitor_to_mql_rate'
         end as top_of_funnel_metric,
         case
-            when {{ normalize_text('benchmarks.rate_basis') }} = 'attendees' then channel_months.attendee_to_mql_rate
+            when benchmarks.rate_basis = 'attendees' then channel_months.attendee_to_mql_rate
             else channel_months.visitor_to_mql_rate
         end as top_of_funnel_value,
         benchmarks.visitor_to_mql_min as top_of_funnel_min,

@@ -1,10 +1,11 @@
 {#- Revenue efficiency per canonical channel over every month of the
     warehouse (MQL-month cohorts): MQL-to-customer rate, revenue per MQL,
     cost per MQL and per customer, and gross margin from the won
-    opportunities behind the revenue (those counted in dim_leads.won_amount:
-    won, created at or after the lead's sql_at). gross_margin_pct is a
-    percent (72.5 = 72.5 %); won amounts without one are left out of the
-    margin and of the revenue it is a rate of. -#}
+    opportunities behind the revenue (int_leads__milestones applies the
+    milestone rule once and carries each lead's won_amount_with_margin and
+    won_gross_margin). gross_margin_pct is a percent (72.5 = 72.5 %); won
+    amounts without one are left out of the margin and of the revenue it is
+    a rate of. -#}
 with channel_months as (
 
     select * from {{ ref('fct_funnel_channel_monthly') }}
@@ -13,19 +14,28 @@ with channel_months as (
 
 channels as (
 
-    select * from {{ ref('channels') }}
+    select channel
+    from {{ ref('stg_seeds__channels') }}
 
 ),
 
 leads as (
 
-    select * from {{ ref('dim_leads') }}
+    select
+        lead_id,
+        channel
+    from {{ ref('dim_leads') }}
 
 ),
 
-opportunities as (
+milestones as (
 
-    select * from {{ ref('int_audit__crm_opportunities') }}
+    select
+        lead_id,
+        won_amount_with_margin,
+        won_gross_margin
+    from {{ ref('int_leads__milestones') }}
+    where closed_won_at is not null
 
 ),
 
@@ -43,31 +53,16 @@ channel_totals as (
 
 ),
 
-won_opportunities as (
-
-    select
-        leads.channel,
-        cast(opportunities.amount as {{ type_double() }}) as amount,
-        opportunities.gross_margin_pct
-    from opportunities
-    inner join leads
-        on opportunities.lead_id = leads.lead_id
-    where
-        opportunities.row_bucket = 'used'
-        and opportunities.is_won
-        and opportunities.created_at >= leads.sql_at
-        and leads.closed_won_at is not null
-
-),
-
 channel_margins as (
 
     select
-        channel,
-        sum(case when gross_margin_pct is not null then amount end) as revenue_with_margin,
-        sum(amount * gross_margin_pct / 100.0) as gross_margin
-    from won_opportunities
-    group by channel
+        leads.channel,
+        sum(milestones.won_amount_with_margin) as revenue_with_margin,
+        sum(milestones.won_gross_margin) as gross_margin
+    from milestones
+    inner join leads
+        on milestones.lead_id = leads.lead_id
+    group by leads.channel
 
 ),
 

@@ -1,15 +1,9 @@
 {#- Each live lead's running score after every instant at which a rule took
-    effect, read from the scoring ledger with the macro int_leads__scores
-    uses (running_scores): rules sharing an instant count together. -#}
-with score_events as (
+    effect (int_leads__running_scores): rules sharing an instant count
+    together. -#}
+with running_scores as (
 
-    select * from {{ ref('fct_lead_score_events') }}
-
-),
-
-running_scores as (
-
-    {{ running_scores('score_events') | indent(4) }}
+    select * from {{ ref('int_leads__running_scores') }}
 
 ),
 

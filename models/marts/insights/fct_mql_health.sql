@@ -21,18 +21,21 @@ health_checks as (
 
     select
         check_id,
-        {{ normalize_text('metric') }} as metric,
-        {{ normalize_text('direction') }} as direction,
+        metric,
+        direction,
         threshold,
         consecutive_months,
         finding
-    from {{ ref('mql_health_checks') }}
+    from {{ ref('stg_seeds__mql_health_checks') }}
 
 ),
 
 scoring_rules as (
 
-    select * from {{ ref('scoring_rules') }}
+    select
+        category,
+        points
+    from {{ ref('stg_seeds__scoring_rules') }}
 
 ),
 
@@ -134,7 +137,7 @@ final as (
         threshold,
         consecutive_months,
         is_breached,
-        breached_months_running,
+        cast(breached_months_running as {{ dbt.type_bigint() }}) as breached_months_running,
         breached_months_running >= consecutive_months as is_alert,
         case when breached_months_running >= consecutive_months then finding end as alert
     from streaks

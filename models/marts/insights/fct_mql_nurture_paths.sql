@@ -1,5 +1,5 @@
 {#- One row per MQL: when its running score first reached nurture_floor
-    (nurture_started_at, from fct_lead_score_timeline) and whether it is a
+    (nurture_started_at, from int_leads__nurture_entries) and whether it is a
     recycled MQL, one that sat in nurture at least recycled_min_nurture_days
     days (to the second) before crossing the MQL threshold, or a first-pass
     MQL. -#}
@@ -9,15 +9,12 @@ with leads as (
 
 ),
 
-score_timeline as (
-
-    select * from {{ ref('fct_lead_score_timeline') }}
-
-),
-
 nurture_entries as (
 
-    {{ nurture_entries('score_timeline') }}
+    select
+        lead_id,
+        nurture_started_at
+    from {{ ref('int_leads__nurture_entries') }}
 
 ),
 

@@ -28,7 +28,10 @@ leads as (
 
 scoring_rules as (
 
-    select * from {{ ref('scoring_rules') }}
+    select
+        category,
+        points
+    from {{ ref('stg_seeds__scoring_rules') }}
 
 ),
 

@@ -19,13 +19,13 @@ with attribution as (
 
 channels as (
 
-    select * from {{ ref('channels') }}
+    select * from {{ ref('stg_seeds__channels') }}
 
 ),
 
 channel_labels as (
 
-    select * from {{ ref('channel_labels') }}
+    select * from {{ ref('stg_seeds__channel_labels') }}
 
 ),
 

@@ -9,15 +9,12 @@ with leads as (
 
 ),
 
-score_timeline as (
-
-    select * from {{ ref('fct_lead_score_timeline') }}
-
-),
-
 nurture_entries as (
 
-    {{ nurture_entries('score_timeline') }}
+    select
+        lead_id,
+        nurture_started_at
+    from {{ ref('int_leads__nurture_entries') }}
 
 ),
 

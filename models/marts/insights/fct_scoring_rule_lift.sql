@@ -22,9 +22,9 @@ with scoring_rules as (
 
     select
         rule_id,
-        {{ normalize_text('category') }} as category,
-        cast(points as integer) as points
-    from {{ ref('scoring_rules') }}
+        category,
+        points
+    from {{ ref('stg_seeds__scoring_rules') }}
 
 ),
 
@@ -161,12 +161,12 @@ final as (
         rule_id,
         category,
         points,
-        mqls_with_signal,
-        sqls_with_signal,
-        customers_with_signal,
-        mqls_without_signal,
-        sqls_without_signal,
-        customers_without_signal,
+        cast(mqls_with_signal as {{ dbt.type_bigint() }}) as mqls_with_signal,
+        cast(sqls_with_signal as {{ dbt.type_bigint() }}) as sqls_with_signal,
+        cast(customers_with_signal as {{ dbt.type_bigint() }}) as customers_with_signal,
+        cast(mqls_without_signal as {{ dbt.type_bigint() }}) as mqls_without_signal,
+        cast(sqls_without_signal as {{ dbt.type_bigint() }}) as sqls_without_signal,
+        cast(customers_without_signal as {{ dbt.type_bigint() }}) as customers_without_signal,
         sql_rate_with_signal,
         sql_rate_without_signal,
         sql_rate_lift,

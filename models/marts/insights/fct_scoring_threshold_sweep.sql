@@ -19,7 +19,12 @@ with leads as (
 
 score_timeline as (
 
-    select * from {{ ref('fct_lead_score_timeline') }}
+    select
+        lead_id,
+        effective_at,
+        running_score,
+        running_engagement_score
+    from {{ ref('int_leads__running_scores') }}
 
 ),
 

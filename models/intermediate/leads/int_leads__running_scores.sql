@@ -1,0 +1,48 @@
+{#- Every live lead's running scores after each instant at which a rule took
+    effect: the one place the running score is computed. Rules sharing an
+    instant count together (one step), so a tie at the instant the
+    threshold is crossed crosses at that instant. int_leads__scores (mql_at),
+    fct_lead_score_timeline, the threshold sweep, the nurture entries and
+    the analysis lead_score_timeline all read it. -#}
+with score_events as (
+
+    select
+        lead_id,
+        category,
+        points,
+        effective_at
+    from {{ ref('int_leads__score_events') }}
+
+),
+
+score_steps as (
+
+    select
+        lead_id,
+        effective_at,
+        count(*) as rules_fired,
+        sum(points) as points_added,
+        sum(case when category = 'fit' then points else 0 end) as fit_points_added,
+        sum(case when category = 'engagement' then points else 0 end) as engagement_points_added
+    from score_events
+    group by lead_id, effective_at
+
+),
+
+final as (
+
+    {%- set running_total = 'partition by lead_id order by effective_at rows between unbounded preceding and current row' %}
+
+    select
+        lead_id,
+        effective_at,
+        rules_fired,
+        points_added,
+        sum(fit_points_added) over ({{ running_total }}) as running_fit_score,
+        sum(engagement_points_added) over ({{ running_total }}) as running_engagement_score,
+        sum(points_added) over ({{ running_total }}) as running_score
+    from score_steps
+
+)
+
+select * from final
