@@ -38,6 +38,8 @@ final as (
         effective_at,
         rules_fired,
         points_added,
+        fit_points_added,
+        engagement_points_added,
         sum(fit_points_added) over ({{ running_total }}) as running_fit_score,
         sum(engagement_points_added) over ({{ running_total }}) as running_engagement_score,
         sum(points_added) over ({{ running_total }}) as running_score

@@ -1,7 +1,8 @@
 {#- Each live lead's scores and mql_at: the earliest effective_at at which the
     rules effective so far reach mql_threshold with at least
-    min_engagement_points of engagement. Rules sharing an instant count
-    together, so a tie at the crossing instant crosses at that instant. -#}
+    min_engagement_points of engagement (int_leads__running_scores, where
+    rules sharing an instant count together, so a tie at the crossing
+    instant crosses at that instant). -#}
 with leads as (
 
     select
@@ -11,22 +12,13 @@ with leads as (
 
 ),
 
-score_events as (
-
-    select
-        lead_id,
-        category,
-        points,
-        effective_at
-    from {{ ref('int_leads__score_events') }}
-
-),
-
 running_scores as (
 
     select
         lead_id,
         effective_at,
+        fit_points_added,
+        engagement_points_added,
         running_score,
         running_engagement_score
     from {{ ref('int_leads__running_scores') }}
@@ -50,10 +42,10 @@ score_totals as (
 
     select
         lead_id,
-        sum(case when category = 'fit' then points else 0 end) as fit_score,
-        sum(case when category = 'engagement' then points else 0 end) as engagement_score,
-        sum(points) as lead_score
-    from score_events
+        sum(fit_points_added) as fit_score,
+        sum(engagement_points_added) as engagement_score,
+        sum(fit_points_added + engagement_points_added) as lead_score
+    from running_scores
     group by lead_id
 
 ),
