@@ -15,7 +15,7 @@ with channel_totals as (
 
 canonical_channels as (
 
-    select count(*) as channel_count from {{ ref('channels') }}
+    select count(*) as channel_count from {{ ref('stg_seeds__channels') }}
 
 ),
 

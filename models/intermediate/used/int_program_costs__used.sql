@@ -1,14 +1,5 @@
-{#- The used rows of raw.program_costs (contract section 5): valid, first of
-    their key, naming a live lead where they name one. -#}
-with final as (
-
-    select
-        cost_month,
-        channel,
-        cost
-    from {{ ref('int_audit__program_costs') }}
-    where row_bucket = 'used'
-
-)
-
-select * from final
+{#- The used rows of raw.program_costs (contract section 5): valid and the kept
+    row of their key. -#}
+{{ used_rows('int_audit__program_costs', [
+    'cost_month', 'channel', 'cost',
+]) }}
