@@ -1,5 +1,9 @@
 """Command line: generate sample data, build the warehouse, print the funnel.
 
+Product. The developer tools (generate, demo's data, bench, compare) live in
+mqlfunnel.devtools and are imported inside the commands that run them, so
+importing this module (or any product module) never loads them.
+
     mqlfunnel generate --leads 20000 --months 12      fill raw.* of the DuckDB file
     mqlfunnel build [-- extra dbt args]               dbt build on that file
     mqlfunnel report --months 3                       last months' funnel by channel
@@ -8,6 +12,7 @@
     mqlfunnel bench --scales 10000,100000,1000000     benchmark against the raw-SQL baseline: bench/RESULTS.md
     mqlfunnel load --from DIR --target postgres       raw exports into schema raw of a target
     mqlfunnel compare --target postgres               a target's marts against the DuckDB file's
+    mqlfunnel compare --reference A.duckdb --candidate B.duckdb   two DuckDB files' marts, row by row
     mqlfunnel dashboard --out dashboard.html          the funnel dashboard as one HTML file
     mqlfunnel metrics --metrics mqls --group-by metric_time__month   MetricFlow query (semantic layer)
 """
@@ -33,7 +38,7 @@ def _database(args: argparse.Namespace) -> Path:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from mqlfunnel.generator import export, generate
+    from mqlfunnel.devtools.generator import export, generate
 
     path = _database(args)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,12 +90,33 @@ def cmd_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def _compare_files(reference: Path, candidate: Path, schema: str, tolerance: float) -> int:
+    from mqlfunnel.devtools.compare import compare_duckdb
+
+    missing = [str(path) for path in (reference, candidate) if not path.is_file()]
+    if missing:
+        print(f"mqlfunnel compare: no such DuckDB file: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    comparison = compare_duckdb(reference, candidate, reference_schema=schema, candidate_schema=schema,
+                                tolerance=tolerance, progress=print)
+    equal = len(comparison.lines) - len(comparison.differing)
+    print(f"{'OK' if comparison.agree else 'DIFFERENT'}: {equal} of {len(comparison.lines)} marts equal"
+          f" ({reference} vs {candidate}, schema {schema})")
+    return 0 if comparison.agree else 1
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
-    from mqlfunnel.compare import compare_targets
+    from mqlfunnel.devtools.compare import compare_targets
     from mqlfunnel.targets import TargetError
 
+    files = [path for path in (args.reference, args.candidate) if path is not None]
+    if len(files) != (0 if args.target else 2):
+        print("mqlfunnel compare: give --target, or --reference and --candidate (not both)", file=sys.stderr)
+        return 2
+    if args.target is None:
+        return _compare_files(args.reference, args.candidate, args.schema, args.tolerance)
     try:
-        differences = compare_targets(_database(args), args.target, progress=_progress)
+        differences = compare_targets(_database(args), args.target, progress=_progress, tolerance=args.tolerance)
     except TargetError as exc:
         print(f"mqlfunnel compare: {exc}", file=sys.stderr)
         return 1
@@ -151,7 +177,7 @@ def cmd_nightly(args: argparse.Namespace) -> int:
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    from mqlfunnel.bench import run_bench
+    from mqlfunnel.devtools.bench import run_bench
 
     scales = [int(scale) for scale in args.scales.split(",")]
     run_bench(scales, workdir=Path(args.workdir) if args.workdir else None,
@@ -188,8 +214,14 @@ def parser() -> argparse.ArgumentParser:
     load = commands.add_parser("load", help="load a folder of raw exports into schema raw of a target")
     load.add_argument("--from", dest="source", metavar="DIR", required=True, help="folder of <table>.parquet or <table>.csv files")
     load.add_argument("--target", choices=["duckdb", "postgres", "spark"], default="duckdb")
-    compare = commands.add_parser("compare", help="prove a target's marts equal to the DuckDB file's")
-    compare.add_argument("--target", choices=["postgres", "spark"], required=True)
+    compare = commands.add_parser("compare", help="prove marts equal row by row: a target's to the DuckDB file's,"
+                                  " or two DuckDB files' (developer tool)")
+    compare.add_argument("--target", choices=["postgres", "spark"], help="compare this target with --database")
+    compare.add_argument("--reference", type=Path, help="DuckDB file whose marts are the reference")
+    compare.add_argument("--candidate", type=Path, help="DuckDB file compared with --reference")
+    compare.add_argument("--schema", default="main", help="mart schema of both files (default main)")
+    compare.add_argument("--tolerance", type=float, default=1e-9,
+                         help="numbers equal within tolerance x max(1, |a|, |b|) (default 1e-9; 0: exactly)")
     dashboard = commands.add_parser("dashboard", help="write the funnel dashboard (one self-contained HTML file)")
     dashboard.add_argument("--out", default="dashboard.html", help="HTML file to write (default dashboard.html)")
     dashboard.add_argument("--trailing-months", type=int, default=12,

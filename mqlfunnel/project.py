@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import ctypes
 import json
 import os
@@ -13,13 +14,15 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 if TYPE_CHECKING:
     import duckdb
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 PROFILES_DIR = PROJECT_DIR / "profiles"
+SEEDS_DIR = PROJECT_DIR / "seeds"
+DBT_PROJECT_FILE = PROJECT_DIR / "dbt_project.yml"
 DEFAULT_DUCKDB_PATH = PROJECT_DIR / "warehouse.duckdb"
 # Production builds (`mqlfunnel build`, `nightly`) leave dbt's unit tests to CI:
 # they test the code with fixtures, not the data being built.
@@ -45,6 +48,19 @@ def connect_warehouse(path: Path | str, read_only: bool = False) -> duckdb.DuckD
     if read_only:
         return duckdb.connect(str(path), read_only=True)
     return duckdb.connect(str(path), config={"storage_compatibility_version": duckdb_storage_version()})
+
+
+def read_seed(name: str) -> list[dict[str, str]]:
+    """The rows of seeds/<name>.csv, as text, in file order."""
+    with (SEEDS_DIR / f"{name}.csv").open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def project_vars() -> dict[str, Any]:
+    """The vars of dbt_project.yml: the project's defaults (a build's --vars may override them)."""
+    import yaml
+
+    return dict(yaml.safe_load(DBT_PROJECT_FILE.read_text())["vars"])
 
 
 def venv_executable(name: str, install_hint: str = "run `make venv` first") -> str:

@@ -1,4 +1,5 @@
-"""The raw landing tables of the contract (section 2): names, columns, landing types."""
+"""Product: the tables of the contract, the raw landing tables (section 2: names,
+columns, landing types) and the marts every build publishes (section 6)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,16 @@ RAW_COLUMNS: dict[str, list[tuple[str, str]]] = {
 }
 
 RAW_TABLES: list[str] = list(RAW_COLUMNS)
+
+# The marts of CONTRACT section 6, in the mart schema of every target.
+MARTS: tuple[str, ...] = (
+    "dim_leads",
+    "fct_lead_score_events",
+    "fct_funnel_monthly",
+    "fct_funnel_channel_monthly",
+    "audit_quarantine",
+    "audit_reconciliation",
+)
 
 
 def column_ddl(table: str) -> str:

@@ -63,7 +63,7 @@ def warehouse_builder(tmp_path_factory: pytest.TempPathFactory) -> Callable[...,
 def sample_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A warehouse built from generated sample data (3,000 leads, Oct 2025 - Mar
     2026), shared by the semantic-layer, docs and dashboard tests."""
-    from mqlfunnel.generator import generate
+    from mqlfunnel.devtools.generator import generate
 
     def fill(con: duckdb.DuckDBPyConnection) -> None:
         generate(con, leads=3_000, months=6, end_month="2026-03-01", seed=7)
@@ -87,7 +87,7 @@ def duckdb14_python() -> Path:
 def small_raw_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Raw tables of 400 generated leads (Jan - Mar 2026), not built: tests
     copy the file and build it their way."""
-    from mqlfunnel.generator import generate
+    from mqlfunnel.devtools.generator import generate
 
     database = tmp_path_factory.mktemp("small_raw") / "sample_raw.duckdb"
     with connect_warehouse(database) as con:

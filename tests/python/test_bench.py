@@ -11,7 +11,7 @@ from typing import Callable
 
 import duckdb
 
-from mqlfunnel.bench import compare_marts, run_baseline, run_bench
+from mqlfunnel.devtools.bench import compare_marts, run_baseline, run_bench
 from test_bad_input import fill_catalogue
 
 

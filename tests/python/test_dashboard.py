@@ -27,7 +27,7 @@ import pytest
 from conftest import query
 from mqlfunnel import cli
 from mqlfunnel.dashboard import render
-from mqlfunnel.dashboard_data import Channel, DashboardData
+from mqlfunnel.dashboard.data import Channel, DashboardData
 from mqlfunnel.project import PROJECT_DIR
 
 CHROMIUM_FLAGS = [

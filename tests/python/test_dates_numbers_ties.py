@@ -14,7 +14,7 @@ import duckdb
 import pytest
 
 from conftest import query
-from mqlfunnel.compare import MARTS
+from mqlfunnel.schema import MARTS
 from mqlfunnel.project import NO_UNIT_TESTS, run_dbt
 
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from mqlfunnel.dashboard_data import MARTS_READ, SEEDS_READ
+from mqlfunnel.dashboard.data import MARTS_READ
 from mqlfunnel.project import run_dbt
 
 PACKAGE = "mql_funnel"
@@ -86,6 +86,4 @@ def test_semantic_layer_and_exposures_are_documented(docs_artifacts: dict[str, A
 def test_dashboard_exposure_names_what_the_dashboard_reads(docs_artifacts: dict[str, Any]) -> None:
     exposure = docs_artifacts["manifest"]["exposures"][f"exposure.{PACKAGE}.funnel_dashboard"]
     assert exposure["type"] == "dashboard"
-    assert set(exposure["depends_on"]["nodes"]) == (
-        {f"model.{PACKAGE}.{name}" for name in MARTS_READ} | {f"seed.{PACKAGE}.{name}" for name in SEEDS_READ}
-    )
+    assert set(exposure["depends_on"]["nodes"]) == {f"model.{PACKAGE}.{name}" for name in MARTS_READ}

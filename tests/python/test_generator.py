@@ -11,7 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from mqlfunnel.generator import export, generate
+from mqlfunnel.devtools.generator import export, generate
 from mqlfunnel.schema import RAW_COLUMNS, RAW_TABLES
 
 SMALL = 2_000
@@ -307,7 +307,7 @@ def test_funnel_rates_within_benchmarks(default_con):
 
 
 def test_traffic_variants_map_to_their_channel():
-    from mqlfunnel.generator import VARIANTS
+    from mqlfunnel.devtools.generator.catalog import VARIANTS
     con = duckdb.connect()
     con.execute(CHANNEL_SQL)
     for ch, _, src, med, ref, _, platform, _ in VARIANTS:

@@ -9,7 +9,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from mqlfunnel.compare import compare_tables, make_table, values_equal
+from mqlfunnel.devtools.compare import compare_tables, make_table, values_equal
 from mqlfunnel.loader import LoadError, find_exports, load
 from mqlfunnel.schema import RAW_COLUMNS, RAW_TABLES, create_raw_tables
 

@@ -23,9 +23,9 @@ import duckdb
 import pytest
 
 from conftest import query_with
-from mqlfunnel.compare import MARTS
-from mqlfunnel.day_n import LATE_TABLES, deliver_day_n, hold_back_day_n
-from mqlfunnel.generator import generate
+from mqlfunnel.schema import MARTS
+from mqlfunnel.devtools.day_n import LATE_TABLES, deliver_day_n, hold_back_day_n
+from mqlfunnel.devtools.generator import generate
 from mqlfunnel.nightly import NightlyError, run_nightly
 from mqlfunnel.project import NO_UNIT_TESTS, PROJECT_DIR, connect_warehouse, run_dbt
 from mqlfunnel.schema import RAW_TABLES

@@ -23,7 +23,8 @@ import psycopg2
 import psycopg2.errors
 import pytest
 
-from mqlfunnel.compare import MARTS, compare_targets, read_postgres
+from mqlfunnel.devtools.compare import compare_targets, read_postgres
+from mqlfunnel.schema import MARTS
 from mqlfunnel.project import PROJECT_DIR, run_dbt
 from mqlfunnel.schema import RAW_TABLES
 from target_helpers import BUILD_ARGS, Reference, Stopwatch, mqlfunnel, reference

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import query
-from mqlfunnel.dashboard_data import FUNNEL_COLUMNS
+from mqlfunnel.dashboard.data import FUNNEL_COLUMNS
 from mqlfunnel.semantic import query_metrics
 
 # Every metric of models/semantic/_semantic__metrics.yml is a column of the funnel marts.

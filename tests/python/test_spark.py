@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from mqlfunnel.compare import MARTS
+from mqlfunnel.schema import MARTS
 from mqlfunnel.project import PROJECT_DIR, run_dbt
 from mqlfunnel.schema import RAW_TABLES
 from target_helpers import BUILD_ARGS, Stopwatch, mqlfunnel, reference

@@ -1,4 +1,4 @@
-"""One new day, as a nightly run receives it: hold back the last day of a
+"""Developer tool: one new day, as a nightly run receives it: hold back the last day of a
 generated warehouse (plus half of day N-2's event rows, which arrive late),
 then deliver it with a new version of one lead and the deletion of another.
 Used by the nightly tests (tests/python/test_nightly.py) and the benchmark."""

@@ -1,4 +1,4 @@
-"""Benchmark: the dbt build against a hand-written raw-SQL floor, at several scales.
+"""Developer tool: the benchmark, the dbt build against a hand-written raw-SQL floor, at several scales.
 
     mqlfunnel bench [--scales 10000,100000,1000000] [--workdir .tmp/bench] [--output bench/RESULTS.md]
 
@@ -44,25 +44,20 @@ from typing import Callable, Sequence
 
 import duckdb
 
-from mqlfunnel.day_n import deliver_day_n, hold_back_day_n, held_rows
+from mqlfunnel.devtools.compare import MART_KEYS, Comparison, compare_duckdb
+from mqlfunnel.devtools.day_n import deliver_day_n, hold_back_day_n, held_rows
 from mqlfunnel.project import NO_UNIT_TESTS, PROJECT_DIR, PROFILES_DIR, connect_warehouse, dbt_executable
 from mqlfunnel.schema import RAW_TABLES
 
 BASELINE_SQL = PROJECT_DIR / "bench" / "baseline.sql"
 RESULTS_MD = PROJECT_DIR / "bench" / "RESULTS.md"
+# bench/RESULTS.md is the measured part, written by render(), then this line and
+# the notes written by hand (what dominated, what changed, history): a run
+# rewrites what is above the line and keeps what is below it.
+NOTES_MARKER = "<!-- Notes below this line are written by hand; `mqlfunnel bench` keeps them. -->"
 DEFAULT_SCALES = (10_000, 100_000, 1_000_000)
 # The four main marts and every model above them: what the baseline computes.
 MARTS_SELECTION = ("+dim_leads", "+fct_lead_score_events", "+fct_funnel_monthly", "+fct_funnel_channel_monthly")
-
-# The marts the baseline computes, their keys, and their double columns
-# (compared within a relative tolerance; everything else exactly).
-MART_KEYS: dict[str, tuple[str, ...]] = {
-    "dim_leads": ("lead_id",),
-    "fct_lead_score_events": ("lead_id", "rule_id"),
-    "fct_funnel_monthly": ("month",),
-    "fct_funnel_channel_monthly": ("month", "channel"),
-}
-REL_TOL = 1e-9
 
 Progress = Callable[[str], None]
 
@@ -77,14 +72,6 @@ class Step:
     cpu_seconds: float
     peak_rss_mib: float
     returncode: int
-
-
-@dataclasses.dataclass
-class Comparison:
-    """The baseline's marts against the dbt marts."""
-
-    agree: bool
-    lines: list[str]
 
 
 @dataclasses.dataclass
@@ -176,72 +163,11 @@ def run_baseline(raw_database: Path, output: Path) -> float:
         return time.perf_counter() - started
 
 
-def _columns(con: duckdb.DuckDBPyConnection, catalog: str, schema: str, table: str) -> list[tuple[str, str]]:
-    return con.execute(
-        "select column_name, data_type from information_schema.columns"
-        " where table_catalog = ? and table_schema = ? and table_name = ? order by ordinal_position",
-        [catalog, schema, table],
-    ).fetchall()
-
-
-def compare_marts(warehouse: Path, baseline: Path, max_examples: int = 3) -> Comparison:
-    """Every baseline mart against the dbt mart of the same name, row by row (joined on the key)."""
-    lines: list[str] = []
-    agree = True
-    with duckdb.connect() as con:
-        con.execute(f"attach '{warehouse}' as dbt (read_only)")
-        con.execute(f"attach '{baseline}' as base (read_only)")
-        for mart, keys in MART_KEYS.items():
-            dbt_columns = _columns(con, "dbt", "main", mart)
-            base_columns = dict(_columns(con, "base", "baseline", mart))
-            if [c for c, _ in dbt_columns] != list(base_columns):
-                agree = False
-                lines.append(f"{mart}: columns differ: dbt {[c for c, _ in dbt_columns]}, baseline {list(base_columns)}")
-                continue
-            on = " and ".join(f"d.{k} = b.{k}" for k in keys)
-            checks = []
-            for column, data_type in dbt_columns:
-                if column in keys:
-                    continue
-                if data_type.upper() in ("DOUBLE", "FLOAT", "REAL"):
-                    checks.append((column, f"not ((d.{column} is null and b.{column} is null) or abs(d.{column} - b.{column})"
-                                           f" <= {REL_TOL} * greatest(1, abs(d.{column})))"))
-                else:
-                    checks.append((column, f"d.{column} is distinct from b.{column}"))
-            only_dbt = f"b.{keys[0]} is null"
-            only_base = f"d.{keys[0]} is null"
-            sums = ", ".join(f"count(*) filter (where d.{keys[0]} is not null and b.{keys[0]} is not null and {c})"
-                             for _, c in checks)
-            row = con.execute(
-                f"""select count(d.{keys[0]}), count(b.{keys[0]}),
-                           count(*) filter (where {only_dbt}), count(*) filter (where {only_base}), {sums}
-                    from dbt.main.{mart} as d full outer join base.baseline.{mart} as b on {on}"""
-            ).fetchone()
-            dbt_rows, base_rows, n_only_dbt, n_only_base, *diffs = row
-            differing = {checks[i][0]: n for i, n in enumerate(diffs) if n}
-            if not (n_only_dbt or n_only_base or differing):
-                lines.append(f"{mart}: {dbt_rows:,} rows, all equal")
-                continue
-            agree = False
-            lines.append(f"{mart}: dbt {dbt_rows:,} rows, baseline {base_rows:,}; only in dbt {n_only_dbt:,},"
-                         f" only in baseline {n_only_base:,}; differing values per column {differing}")
-            key_list = ", ".join(f"coalesce(d.{k}, b.{k}) as {k}" for k in keys)
-            for column in list(differing)[:4]:
-                condition = dict(checks)[column]
-                for example in con.execute(
-                    f"""select {key_list}, d.{column}, b.{column}
-                        from dbt.main.{mart} as d inner join base.baseline.{mart} as b on {on}
-                        where {condition} order by all limit {max_examples}"""
-                ).fetchall():
-                    lines.append(f"    {column} at {example[:-2]}: dbt {example[-2]!r}, baseline {example[-1]!r}")
-            for label, condition, side in (("only in dbt", only_dbt, "d"), ("only in baseline", only_base, "b")):
-                for example in con.execute(
-                    f"""select {', '.join(f'{side}.{k}' for k in keys)}
-                        from dbt.main.{mart} as d full outer join base.baseline.{mart} as b on {on}
-                        where {condition} order by all limit {max_examples}"""
-                ).fetchall():
-                    lines.append(f"    {label}: {example}")
-    return Comparison(agree=agree, lines=lines)
+def compare_marts(warehouse: Path, baseline: Path) -> Comparison:
+    """The baseline's four marts against the dbt marts of the same name, row by row,
+    with the one mart comparer (mqlfunnel.devtools.compare) at its default tolerance."""
+    return compare_duckdb(warehouse, baseline, names=tuple(MART_KEYS), candidate_schema="baseline",
+                          labels=("dbt", "baseline"))
 
 
 # --------------------------------------------------------------------------
@@ -272,9 +198,9 @@ def _baseline_step(name: str, warehouse: Path, output: Path, logs: Path) -> tupl
     """Time the baseline on the raw rows of `warehouse` in a child process, then compare its marts with dbt's."""
     step = run_timed(
         name,
-        [sys.executable, "-m", "mqlfunnel.bench", "baseline", "--raw", str(warehouse), "--output", str(output)],
+        [sys.executable, "-m", "mqlfunnel.devtools.bench", "baseline", "--raw", str(warehouse), "--output", str(output)],
         logs / f"{output.stem}.log",
-        shown=f"python -m mqlfunnel.bench baseline --raw warehouse.duckdb --output {output.name}",
+        shown=f"python -m mqlfunnel.devtools.bench baseline --raw warehouse.duckdb --output {output.name}",
     )
     return step, compare_marts(warehouse, output)
 
@@ -400,7 +326,7 @@ def render(results: list[ScaleResult], info: dict[str, str], started: str, comma
         "process: *wall* is its elapsed time, *CPU* its user + system time, *peak RSS* the kernel's maximum "
         "resident set of the process and its descendants (`wait4`). Other jobs shared the machine (see the "
         "load average), which stretches wall times; CPU time is the steadier measure, and the ratios are "
-        "given on both. What dominates is listed per scale below (slowest models) and in README, Performance.\n")
+        "given on both. What dominates is listed per scale below (slowest models) and in the notes at the end.\n")
     add("## Machine\n")
     add(f"- CPU: {info['cpu']}; `nproc`: {info['nproc']}")
     add(f"- {info['os']}; Python {info['python']}; DuckDB {info['duckdb']}; {info['dbt']}")
@@ -532,6 +458,18 @@ def _fixed_cost(smallest: ScaleResult, largest: ScaleResult) -> str:
     ])
 
 
+def write_results(output: Path, measured: str) -> None:
+    """Write the measured part to `output`, keeping its hand-written notes
+    (NOTES_MARKER and everything after it); a new file gets the marker alone."""
+    notes = NOTES_MARKER + "\n"
+    if output.exists():
+        text = output.read_text()
+        if NOTES_MARKER in text:
+            notes = text[text.index(NOTES_MARKER):]
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(measured.rstrip("\n") + "\n\n" + notes)
+
+
 # --------------------------------------------------------------------------
 # entry points
 # --------------------------------------------------------------------------
@@ -551,15 +489,14 @@ def run_bench(
     results: list[ScaleResult] = []
     for leads in scales:
         results.append(bench_scale(leads, workdir, months, progress))
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(render(results, machine(), started, command, duckdb_settings()))
+        write_results(output, render(results, machine(), started, command, duckdb_settings()))
         progress(f"{leads:,} leads done; {output} written")
     return results
 
 
 def main(argv: list[str] | None = None) -> int:
-    """`python -m mqlfunnel.bench baseline --raw FILE --output FILE`: one timed baseline run."""
-    parser = argparse.ArgumentParser(prog="python -m mqlfunnel.bench")
+    """`python -m mqlfunnel.devtools.bench baseline --raw FILE --output FILE`: one timed baseline run."""
+    parser = argparse.ArgumentParser(prog="python -m mqlfunnel.devtools.bench")
     commands = parser.add_subparsers(dest="command", required=True)
     baseline = commands.add_parser("baseline", help="run bench/baseline.sql on a warehouse's raw.*")
     baseline.add_argument("--raw", required=True, type=Path, help="DuckDB file with schema raw (read only)")

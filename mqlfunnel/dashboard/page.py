@@ -7,7 +7,7 @@ page reads the same offline, attached to an e-mail or opened from a share.
 Sections: headline numbers of the latest month, the funnel waterfall for the
 latest month and the trailing months, the monthly MQL-to-SQL trend by channel,
 benchmark status per channel, MQL-health alerts and the latest month by
-channel. Every number carries its mart coordinates (mqlfunnel.dashboard_format).
+channel. Every number carries its mart coordinates (mqlfunnel.dashboard.format).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from mqlfunnel.dashboard_charts import trend_chart, waterfall
-from mqlfunnel.dashboard_data import DashboardData, Row, load
-from mqlfunnel.dashboard_format import MISSING, month_label, number
+from mqlfunnel.dashboard.charts import trend_chart, waterfall
+from mqlfunnel.dashboard.data import MARTS_READ, DashboardData, Row, load
+from mqlfunnel.dashboard.format import MISSING, month_label, number
 
 STYLE = """
 *{box-sizing:border-box}
@@ -376,8 +376,8 @@ def render(data: DashboardData) -> str:
         f'{latest.isoformat() if latest else ""}">{escape(subtitle)}</p></header>'
         f"{body}"
         f"<footer>Generated {generated} by <code>mqlfunnel dashboard</code> from the marts of "
-        f"{escape(data.source)}: fct_funnel_monthly, fct_funnel_channel_monthly, fct_channel_benchmarks, "
-        "fct_mql_health (dbt exposure funnel_dashboard). Rates are fractions of the stage before; "
+        f"{escape(data.source)}: {', '.join(MARTS_READ)} (dbt exposure funnel_dashboard). "
+        "Rates are fractions of the stage before; "
         "– means undefined (nothing to divide by).</footer>"
         "</body></html>\n"
     )

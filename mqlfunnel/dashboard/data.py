@@ -1,9 +1,10 @@
 """What the funnel dashboard shows, read from the published marts of a DuckDB file.
 
 Marts read (models/exposures.yml, exposure funnel_dashboard): fct_funnel_monthly,
-fct_funnel_channel_monthly, fct_channel_benchmarks and fct_mql_health, and the
-seeds channels and channel_labels for channel order and names. The insight
-marts are optional: a warehouse built without them shows a note instead.
+fct_funnel_channel_monthly, fct_channel_benchmarks, fct_mql_health, and
+dim_channels for channel order and names. Nothing is read outside the mart
+schema. The insight marts are optional: a warehouse built without them shows a
+note instead; without dim_channels, channels are in name order with their names.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from typing import Any
 import duckdb
 
 # What the page reads; models/exposures.yml (exposure funnel_dashboard) names the same.
-MARTS_READ = ("fct_funnel_monthly", "fct_funnel_channel_monthly", "fct_channel_benchmarks", "fct_mql_health")
-SEEDS_READ = ("channels", "channel_labels")
+MARTS_READ = ("fct_funnel_monthly", "fct_funnel_channel_monthly", "fct_channel_benchmarks", "fct_mql_health",
+              "dim_channels")
 
 Row = dict[str, Any]
 Number = int | float | Decimal
@@ -112,16 +113,13 @@ def _has_table(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> bool:
 
 
 def _channels(con: duckdb.DuckDBPyConnection, schema: str, names: set[str]) -> tuple[Channel, ...]:
-    """Canonical channels in seed order with their labels; channels only in the mart go last."""
+    """Canonical channels in dim_channels order with their labels; channels only in the funnel mart go last."""
     ordered: list[Channel] = []
-    if _has_table(con, "seeds", "channels"):
-        labels = "seeds.channel_labels" if _has_table(con, "seeds", "channel_labels") else None
-        label_sql = "coalesce(labels.channel_label, channels.channel)" if labels else "channels.channel"
-        join_sql = f"left join {labels} as labels on channels.channel = labels.channel" if labels else ""
+    if _has_table(con, schema, "dim_channels"):
         for row in _rows(
             con,
-            f"select channels.channel, {label_sql} as label from seeds.channels as channels {join_sql} "
-            "order by channels.channel_order, channels.channel",
+            f"select channel, coalesce(channel_label, channel) as label from {schema}.dim_channels "
+            "order by channel_order, channel",
         ):
             ordered.append(Channel(row["channel"], row["label"]))
     known = {channel.channel for channel in ordered}

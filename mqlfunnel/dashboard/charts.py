@@ -8,8 +8,8 @@ import math
 from html import escape
 from typing import Any
 
-from mqlfunnel.dashboard_data import FUNNEL_STAGES, Channel, DashboardData, Row
-from mqlfunnel.dashboard_format import attributes, format_value, month_label, number, raw_value
+from mqlfunnel.dashboard.data import FUNNEL_STAGES, Channel, DashboardData, Row
+from mqlfunnel.dashboard.format import attributes, format_value, month_label, number, raw_value
 
 # One colour per canonical channel (colour-blind friendly Tableau 10); others cycle.
 CHANNEL_COLOURS = {
