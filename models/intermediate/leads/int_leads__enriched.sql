@@ -32,10 +32,7 @@ channel_map as (
 
 title_keywords as (
 
-    select
-        keyword,
-        keyword_group
-    from {{ ref('stg_seeds__title_keywords') }}
+    select * from {{ ref('stg_seeds__title_keywords') }}
 
 ),
 
@@ -67,22 +64,19 @@ email_parts as (
 
 free_email_domains as (
 
-    select email_domain
-    from {{ ref('stg_seeds__free_email_domains') }}
+    select * from {{ ref('stg_seeds__free_email_domains') }}
 
 ),
 
 icp_industries as (
 
-    select industry
-    from {{ ref('stg_seeds__icp_industries') }}
+    select * from {{ ref('stg_seeds__icp_industries') }}
 
 ),
 
 served_countries as (
 
-    select country_code
-    from {{ ref('stg_seeds__served_countries') }}
+    select * from {{ ref('stg_seeds__served_countries') }}
 
 ),
 

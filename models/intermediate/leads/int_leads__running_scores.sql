@@ -21,9 +21,9 @@ score_steps as (
         lead_id,
         effective_at,
         count(*) as rules_fired,
-        sum(points) as points_added,
-        sum(case when category = 'fit' then points else 0 end) as fit_points_added,
-        sum(case when category = 'engagement' then points else 0 end) as engagement_points_added
+        cast(sum(points) as integer) as points_added,
+        cast(sum(case when category = 'fit' then points else 0 end) as integer) as fit_points_added,
+        cast(sum(case when category = 'engagement' then points else 0 end) as integer) as engagement_points_added
     from score_events
     group by lead_id, effective_at
 
@@ -40,9 +40,9 @@ final as (
         points_added,
         fit_points_added,
         engagement_points_added,
-        sum(fit_points_added) over ({{ running_total }}) as running_fit_score,
-        sum(engagement_points_added) over ({{ running_total }}) as running_engagement_score,
-        sum(points_added) over ({{ running_total }}) as running_score
+        cast(sum(fit_points_added) over ({{ running_total }}) as integer) as running_fit_score,
+        cast(sum(engagement_points_added) over ({{ running_total }}) as integer) as running_engagement_score,
+        cast(sum(points_added) over ({{ running_total }}) as integer) as running_score
     from score_steps
 
 )

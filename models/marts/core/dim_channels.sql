@@ -1,21 +1,16 @@
 {#- One row per canonical channel (seed channels) with its order and its
-    display label (seed channel_labels; the channel itself when it has
-    none): what BI tools and the dashboard read instead of the seeds. -#}
+    display label (seed channel_labels; when it has none, the channel with
+    spaces for underscores): what BI tools, the dashboard and the sentences
+    of fct_mql_to_sql_rate_change read instead of the seeds. -#}
 with channels as (
 
-    select
-        channel,
-        channel_order
-    from {{ ref('stg_seeds__channels') }}
+    select * from {{ ref('stg_seeds__channels') }}
 
 ),
 
 channel_labels as (
 
-    select
-        channel,
-        channel_label
-    from {{ ref('stg_seeds__channel_labels') }}
+    select * from {{ ref('stg_seeds__channel_labels') }}
 
 ),
 
@@ -24,7 +19,10 @@ final as (
     select
         channels.channel,
         channels.channel_order,
-        coalesce(channel_labels.channel_label, channels.channel) as channel_label
+        coalesce(
+            channel_labels.channel_label,
+            {{ dbt.replace('channels.channel', "'_'", "' '") }}
+        ) as channel_label
     from channels
     left join channel_labels
         on channels.channel = channel_labels.channel

@@ -19,13 +19,7 @@ with attribution as (
 
 channels as (
 
-    select * from {{ ref('stg_seeds__channels') }}
-
-),
-
-channel_labels as (
-
-    select * from {{ ref('stg_seeds__channel_labels') }}
+    select * from {{ ref('dim_channels') }}
 
 ),
 
@@ -35,7 +29,7 @@ labelled_attribution as (
         attribution.month,
         attribution.prior_month,
         attribution.channel,
-        coalesce(channel_labels.channel_label, {{ dbt.replace('attribution.channel', "'_'", "' '") }}) as channel_label,
+        channels.channel_label,
         channels.channel_order,
         attribution.mqls,
         attribution.mql_to_sql_rate,
@@ -48,8 +42,6 @@ labelled_attribution as (
     from attribution
     inner join channels
         on attribution.channel = channels.channel
-    left join channel_labels
-        on attribution.channel = channel_labels.channel
 
 ),
 
