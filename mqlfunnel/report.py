@@ -37,7 +37,7 @@ def funnel_by_channel(duckdb_path: Path | str, months: int = 3) -> str:
             select month, {", ".join(c for c, _, _ in COLUMNS)}
             from fct_funnel_channel_monthly
             where month > (select max(month) from fct_funnel_monthly) - interval {int(months)} month
-            order by month, (select channel_order from seeds.channels as c where c.channel = fct_funnel_channel_monthly.channel)
+            order by month, (select channel_order from dim_channels as c where c.channel = fct_funnel_channel_monthly.channel)
             """
         ).fetchall()
     header = "  ".join(t.replace(",", "").format(label) for _, label, t in COLUMNS)

@@ -1,4 +1,4 @@
-"""Tests of the synthetic data generator (mqlfunnel.generator).
+"""Tests of the synthetic data generator (mqlfunnel.devtools.generator).
 
 The funnel-rate check re-implements the CONTRACT in plain SQL, independently
 of the generator's own scoring, and asserts the per-channel benchmark ranges.
@@ -436,3 +436,29 @@ def test_bad_rows_of_every_kind(default_con):
                 GROUP BY ALL HAVING count(*) > 1)""") == 0
     assert q("""SELECT count(*) FROM (SELECT cost_month, channel FROM (SELECT DISTINCT * FROM raw.program_costs
                 WHERE cost_month IS NOT NULL AND cost >= 0) GROUP BY ALL HAVING count(*) > 1)""") == 0
+
+
+def test_calibration_reads_the_project_seeds_and_vars() -> None:
+    from mqlfunnel.devtools.generator.scoring import ScoringRules
+    from mqlfunnel.project import project_vars, read_seed
+
+    rules = ScoringRules.from_project()
+    assert rules.points == {row["rule_id"]: int(row["points"]) for row in read_seed("scoring_rules")}
+    assert rules.served_countries == tuple(row["country_code"] for row in read_seed("served_countries"))
+    assert rules.settings["mql_threshold"] == project_vars()["mql_threshold"]
+
+
+def test_calibration_follows_the_threshold(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With an MQL threshold no lead reaches, the generator places no MQL follow-up ('working')."""
+    from mqlfunnel.devtools.generator import scoring
+
+    def working(con: duckdb.DuckDBPyConnection) -> int:
+        generate(con, leads=300, months=2, end_month="2026-03-01", seed=3)
+        return con.execute("select count(*) from raw.crm_lead_status_changes where new_status = 'working'").fetchone()[0]
+
+    with duckdb.connect() as con:
+        assert working(con) > 0
+    defaults = scoring.project_vars()
+    monkeypatch.setattr(scoring, "project_vars", lambda: {**defaults, "mql_threshold": 10_000})
+    with duckdb.connect() as con:
+        assert working(con) == 0

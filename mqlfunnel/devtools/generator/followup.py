@@ -9,6 +9,8 @@ from mqlfunnel.devtools.generator.sql import Runner
 
 
 def attendance_and_forms(r: Runner) -> None:
+    """g_att (webinar and conference attendance, topped up to the attendee target) and g_forms
+    (form submissions)."""
     r.sql("""
     CREATE OR REPLACE TEMP TABLE g_att AS
     WITH web AS (  -- webinar-registrant leads: next webinar after sign-up (+ a later one for some)
@@ -93,6 +95,8 @@ def attendance_and_forms(r: Runner) -> None:
 
 
 def emails(r: Runner) -> None:
+    """g_email: nurture, SDR and newsletter sends with their bounces, opens, clicks,
+    unsubscribes and replies."""
     r.sql("""
     CREATE OR REPLACE TEMP TABLE g_sends AS
     WITH l AS (
@@ -146,6 +150,8 @@ def emails(r: Runner) -> None:
 
 
 def sales(r: Runner) -> None:
+    """g_mql, g_status, g_act and g_opp: each MQL's rep, status changes, activities and
+    opportunities (plus outbound ones)."""
     r.sql("""
     CREATE OR REPLACE TEMP TABLE g_mql AS
     SELECT s.n, s.mql_sec, l.created, l.channel, l.p_sql, l.p_opp, l.p_win, l.employee_count,
@@ -238,6 +244,8 @@ def sales(r: Runner) -> None:
 
 
 def spend(r: Runner) -> None:
+    """g_budget, g_ad and g_prog: monthly budgets per channel, spread over days and campaigns as
+    ad spend, or booked as program costs."""
     r.sql("""
     CREATE OR REPLACE TEMP TABLE g_budget AS
     WITH mq AS (

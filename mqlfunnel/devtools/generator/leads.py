@@ -9,6 +9,9 @@ from mqlfunnel.devtools.generator.sql import Runner, values_sql
 
 
 def dimensions(r: Runner) -> None:
+    """The temp macros (rnd, pick, sid, lid, tsx, msec, month_of) and the small tables:
+    channels, traffic variants, scoring profiles and their slots, landing pages, calendar,
+    webinars, conferences."""
     ch_rows = [(i + 1, c, *CHANNEL_PARAMS[c]) for i, c in enumerate(CHANNELS)]
     var_rows = [(i + 1, *v) for i, v in enumerate(VARIANTS)]
     land_rows = [(c, LANDING[c][0], LANDING[c][1]) for c in CHANNELS]
@@ -84,6 +87,8 @@ def dimensions(r: Runner) -> None:
 
 
 def leads(r: Runner) -> None:
+    """g_leads (one row per lead: channel, intended outcome, profile, timing, first touch,
+    attributes, e-mail) and g_sig (its engagement signals)."""
     r.sql("""
     CREATE OR REPLACE TEMP TABLE g_lead AS
     WITH b AS (

@@ -19,6 +19,8 @@ _MODE_SQL = """
 
 
 def lead_sessions(r: Runner) -> None:
+    """g_lsess (the sessions of lead visitors) and g_lpv (their pageviews, identified after
+    conversion)."""
     # one row per session: visitor number, owning lead, start second, mode, landing
     r.sql("""
     CREATE OR REPLACE TEMP TABLE g_lsess AS
@@ -153,6 +155,8 @@ def lead_sessions(r: Runner) -> None:
 
 
 def anonymous_traffic(r: Runner) -> None:
+    """g_avis and g_apv: anonymous visitors and their pageviews, per channel and month, sized by
+    the MQLs of g_score."""
     r.sql(f"""
     CREATE OR REPLACE TEMP TABLE g_fill AS
     WITH mq AS (
