@@ -19,23 +19,6 @@ with leads as (
 
 ),
 
-channel_map as (
-
-    select
-        utm_source,
-        utm_medium,
-        referrer_host,
-        channel
-    from {{ ref('int_channels__source_map') }}
-
-),
-
-title_keywords as (
-
-    select * from {{ ref('stg_seeds__title_keywords') }}
-
-),
-
 title_matches as (
 
     select
@@ -43,7 +26,7 @@ title_matches as (
         max(case when title_keywords.keyword_group = 'decision_maker' then 1 else 0 end) as has_decision_maker_title,
         max(case when title_keywords.keyword_group = 'student' then 1 else 0 end) as has_student_title
     from leads
-    inner join title_keywords
+    inner join {{ ref('stg_seeds__title_keywords') }} as title_keywords
         on {{ contains_whole_words('leads.job_title_words', 'title_keywords.keyword') }}
     group by leads.lead_id
 
@@ -59,24 +42,6 @@ email_parts as (
         and {{ dbt.position("'.'", dbt.split_part('email', "'@'", 2)) }} > 0 as has_valid_email,
         {{ dbt.split_part('email', "'@'", 2) }} as email_host
     from leads
-
-),
-
-free_email_domains as (
-
-    select * from {{ ref('stg_seeds__free_email_domains') }}
-
-),
-
-icp_industries as (
-
-    select * from {{ ref('stg_seeds__icp_industries') }}
-
-),
-
-served_countries as (
-
-    select * from {{ ref('stg_seeds__served_countries') }}
 
 ),
 
@@ -105,13 +70,13 @@ final as (
         on leads.lead_id = email_parts.lead_id
     left join title_matches
         on leads.lead_id = title_matches.lead_id
-    left join icp_industries
+    left join {{ ref('stg_seeds__icp_industries') }} as icp_industries
         on leads.industry = icp_industries.industry
-    left join served_countries
+    left join {{ ref('stg_seeds__served_countries') }} as served_countries
         on leads.country_code = served_countries.country_code
-    left join free_email_domains
+    left join {{ ref('stg_seeds__free_email_domains') }} as free_email_domains
         on email_parts.email_host = free_email_domains.email_domain
-    left join channel_map
+    left join {{ ref('int_channels__source_map') }} as channel_map
         on
             leads.utm_source = channel_map.utm_source
             and leads.utm_medium = channel_map.utm_medium

@@ -2,19 +2,7 @@
     display label (seed channel_labels; when it has none, the channel with
     spaces for underscores): what BI tools, the dashboard and the sentences
     of fct_mql_to_sql_rate_change read instead of the seeds. -#}
-with channels as (
-
-    select * from {{ ref('stg_seeds__channels') }}
-
-),
-
-channel_labels as (
-
-    select * from {{ ref('stg_seeds__channel_labels') }}
-
-),
-
-final as (
+with final as (
 
     select
         channels.channel,
@@ -23,8 +11,8 @@ final as (
             channel_labels.channel_label,
             {{ dbt.replace('channels.channel', "'_'", "' '") }}
         ) as channel_label
-    from channels
-    left join channel_labels
+    from {{ ref('stg_seeds__channels') }} as channels
+    left join {{ ref('stg_seeds__channel_labels') }} as channel_labels
         on channels.channel = channel_labels.channel
 
 )

@@ -10,16 +10,6 @@ with channels as (
 
 ),
 
-channel_map as (
-
-    select
-        utm_source,
-        utm_medium,
-        referrer_host,
-        channel
-    from {{ ref('int_channels__source_map') }}
-
-),
 
 leads as (
 
@@ -102,7 +92,7 @@ ad_spend_months as (
         channel_map.channel,
         sum(ad_spend.spend) as spend
     from {{ ref('int_ad_spend__used') }} as ad_spend
-    inner join channel_map
+    inner join {{ ref('int_channels__source_map') }} as channel_map
         on
             ad_spend.utm_source = channel_map.utm_source
             and ad_spend.utm_medium = channel_map.utm_medium

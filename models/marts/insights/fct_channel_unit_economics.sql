@@ -12,12 +12,6 @@ with channel_months as (
 
 ),
 
-channels as (
-
-    select channel
-    from {{ ref('stg_seeds__channels') }}
-
-),
 
 leads as (
 
@@ -84,7 +78,7 @@ final as (
         {{ safe_divide('channel_margins.gross_margin', 'channel_margins.revenue_with_margin') }} as gross_margin_rate,
         {{ safe_divide('channel_margins.gross_margin', 'channel_totals.mqls') }} as gross_margin_per_mql,
         {{ safe_divide('channel_margins.gross_margin', 'channel_totals.spend') }} as gross_margin_to_spend
-    from channels
+    from {{ ref('stg_seeds__channels') }} as channels
     left join channel_totals
         on channels.channel = channel_totals.channel
     left join channel_margins

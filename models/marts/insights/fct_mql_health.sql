@@ -30,21 +30,13 @@ health_checks as (
 
 ),
 
-scoring_rules as (
-
-    select
-        category,
-        points
-    from {{ ref('stg_seeds__scoring_rules') }}
-
-),
 
 max_scores as (
 
     select
         {{ max_rule_points('fit') | indent(8) }} as max_fit_score,
         {{ max_rule_points() | indent(8) }} as max_lead_score
-    from scoring_rules
+    from {{ ref('stg_seeds__scoring_rules') }} as scoring_rules
 
 ),
 

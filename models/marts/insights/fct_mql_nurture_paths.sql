@@ -9,14 +9,6 @@ with leads as (
 
 ),
 
-nurture_entries as (
-
-    select
-        lead_id,
-        nurture_started_at
-    from {{ ref('int_leads__nurture_entries') }}
-
-),
 
 mqls as (
 
@@ -28,7 +20,7 @@ mqls as (
         leads.mql_at,
         leads.sql_at
     from leads
-    left join nurture_entries
+    left join {{ ref('int_leads__nurture_entries') }} as nurture_entries
         on leads.lead_id = nurture_entries.lead_id
     where leads.is_mql
 

@@ -17,11 +17,6 @@ with attribution as (
 
 ),
 
-channels as (
-
-    select * from {{ ref('dim_channels') }}
-
-),
 
 labelled_attribution as (
 
@@ -40,7 +35,7 @@ labelled_attribution as (
         attribution.share_of_change,
         attribution.avg_fit_score_pct
     from attribution
-    inner join channels
+    inner join {{ ref('dim_channels') }} as channels
         on attribution.channel = channels.channel
 
 ),

@@ -9,14 +9,6 @@ with leads as (
 
 ),
 
-nurture_entries as (
-
-    select
-        lead_id,
-        nurture_started_at
-    from {{ ref('int_leads__nurture_entries') }}
-
-),
 
 final as (
 
@@ -31,7 +23,7 @@ final as (
         greatest({{ var('mql_threshold') }} - leads.lead_score, 0) as points_to_mql_threshold,
         greatest({{ var('min_engagement_points') }} - leads.engagement_score, 0) as engagement_points_needed
     from leads
-    left join nurture_entries
+    left join {{ ref('int_leads__nurture_entries') }} as nurture_entries
         on leads.lead_id = nurture_entries.lead_id
     where leads.lead_stage = 'nurture'
 
