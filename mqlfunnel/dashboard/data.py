@@ -127,6 +127,14 @@ def _channels(con: duckdb.DuckDBPyConnection, schema: str, names: set[str]) -> t
     return tuple(channel for channel in ordered if channel.channel in names)
 
 
+def _latest_rows(con: duckdb.DuckDBPyConnection, schema: str, mart: str, month: dt.date | None, columns: str,
+                 order: str) -> tuple[Row, ...] | None:
+    """The rows of an optional insight mart for one month; None when the warehouse has no such mart."""
+    if not _has_table(con, schema, mart):
+        return None
+    return tuple(_rows(con, f"select {columns} from {schema}.{mart} where month = ? order by {order}", [month]))
+
+
 def load(database: Path | str, trailing_months: int = 12, schema: str = "main") -> DashboardData:
     """Read the dashboard's marts from a DuckDB file (read-only)."""
     with duckdb.connect(str(database), read_only=True) as con:
@@ -137,24 +145,18 @@ def load(database: Path | str, trailing_months: int = 12, schema: str = "main") 
         )
         months = tuple(row["month"] for row in monthly_rows)
         latest = months[-1] if months else None
-        benchmarks: tuple[Row, ...] | None = None
-        if _has_table(con, schema, "fct_channel_benchmarks"):
-            benchmarks = tuple(_rows(
-                con,
-                "select month, channel, metric, actual_value, benchmark_min, benchmark_max, higher_is_better, "
-                f"status, is_underperforming, recommended_action from {schema}.fct_channel_benchmarks "
-                "where month = ? order by channel, metric",
-                [latest],
-            ))
-        health: tuple[Row, ...] | None = None
-        if _has_table(con, schema, "fct_mql_health"):
-            health = tuple(_rows(
-                con,
-                "select month, check_id, metric, metric_value, direction, threshold, consecutive_months, "
-                f"is_breached, breached_months_running, is_alert, alert from {schema}.fct_mql_health "
-                "where month = ? order by is_alert desc, is_breached desc, check_id",
-                [latest],
-            ))
+        benchmarks = _latest_rows(
+            con, schema, "fct_channel_benchmarks", latest,
+            "month, channel, metric, actual_value, benchmark_min, benchmark_max, higher_is_better, status, "
+            "is_underperforming, recommended_action",
+            "channel, metric",
+        )
+        health = _latest_rows(
+            con, schema, "fct_mql_health", latest,
+            "month, check_id, metric, metric_value, direction, threshold, consecutive_months, is_breached, "
+            "breached_months_running, is_alert, alert",
+            "is_alert desc, is_breached desc, check_id",
+        )
         channels = _channels(con, schema, {row["channel"] for row in channel_rows})
     return DashboardData(
         months=months,

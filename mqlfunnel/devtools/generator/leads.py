@@ -8,6 +8,25 @@ from mqlfunnel.devtools.generator.catalog import CHANNEL_PARAMS, CHANNELS, DISQU
 from mqlfunnel.devtools.generator.sql import Runner, values_sql
 
 
+def _weighted_slots(table: str, source: str, item: str, weight: str, slots: int, group: str | None = None,
+                    order: str | None = None) -> str:
+    """A temp table of `slots` numbered slots (per `group`), each owned by one `item`
+    of `source`, every item owning a share of the slots proportional to its `weight`
+    (items taken in `order`, default the item): a uniform random slot picks an item by weight."""
+    order = order or item
+    within = f"PARTITION BY {group} " if group else ""
+    owner = f"c.{group}, s.range::INTEGER AS slot, c.{item}" if group else f"s.range::INTEGER AS slot, c.{item}"
+    return f"""CREATE OR REPLACE TEMP TABLE {table} AS
+    WITH c AS (
+        SELECT {', '.join(dict.fromkeys(column for column in (item, group, order) if column))},
+               sum({weight}) OVER ({within}ORDER BY {order}) - {weight} AS lo,
+               sum({weight}) OVER ({within}ORDER BY {order}) AS hi,
+               sum({weight}) OVER ({within.strip()}) AS tot
+        FROM {source})
+    SELECT {owner}
+    FROM range({slots}) s JOIN c ON s.range >= round(c.lo / c.tot * {slots}) AND s.range < round(c.hi / c.tot * {slots});"""
+
+
 def dimensions(r: Runner) -> None:
     """The temp macros (rnd, pick, sid, lid, tsx, msec, month_of) and the small tables:
     channels, traffic variants, scoring profiles and their slots, landing pages, calendar,
@@ -15,6 +34,11 @@ def dimensions(r: Runner) -> None:
     ch_rows = [(i + 1, c, *CHANNEL_PARAMS[c]) for i, c in enumerate(CHANNELS)]
     var_rows = [(i + 1, *v) for i, v in enumerate(VARIANTS)]
     land_rows = [(c, LANDING[c][0], LANDING[c][1]) for c in CHANNELS]
+    profile_groups = """(
+        SELECT pid, grp, weight FROM g_profiles
+        UNION ALL  -- disqualified leads: any profile, mostly non-MQL ones
+        SELECT pid, 'D', weight * CASE grp WHEN 'M' THEN 0.35 ELSE 0.65 END FROM g_profiles
+    ) AS p"""
     r.sql("""
     CREATE OR REPLACE TEMP MACRO rnd(a, b) AS ((hash(a, b, $S) >> 11)::DOUBLE / 9007199254740992.0);
     CREATE OR REPLACE TEMP MACRO pick(l, u) AS (l[1 + floor(u * len(l))::BIGINT]);
@@ -30,42 +54,15 @@ def dimensions(r: Runner) -> None:
     CREATE OR REPLACE TEMP TABLE g_channels AS
     SELECT * FROM (VALUES {values_sql(ch_rows)})
         t(ch_idx, channel, share, p_mql, p_sql, v2m, cpm, p_opp, p_win);
-    CREATE OR REPLACE TEMP TABLE g_ch_slots AS
-    WITH c AS (
-        SELECT channel, ch_idx,
-               sum(share) OVER (ORDER BY ch_idx) - share AS lo, sum(share) OVER (ORDER BY ch_idx) AS hi,
-               sum(share) OVER () AS tot
-        FROM g_channels)
-    SELECT s.range::INTEGER AS slot, c.channel
-    FROM range(10000) s JOIN c ON s.range >= round(c.lo / c.tot * 10000) AND s.range < round(c.hi / c.tot * 10000);
+    {_weighted_slots('g_ch_slots', 'g_channels', 'channel', 'share', 10000, order='ch_idx')}
     CREATE OR REPLACE TEMP TABLE g_variants AS
     SELECT * FROM (VALUES {values_sql(var_rows)})
         t(vid, channel, weight, src, med, ref, campaign, platform, spend_share);
-    CREATE OR REPLACE TEMP TABLE g_var_slots AS
-    WITH c AS (
-        SELECT vid, channel,
-               sum(weight) OVER (PARTITION BY channel ORDER BY vid) - weight AS lo,
-               sum(weight) OVER (PARTITION BY channel ORDER BY vid) AS hi,
-               sum(weight) OVER (PARTITION BY channel) AS tot
-        FROM g_variants)
-    SELECT c.channel, s.range::INTEGER AS slot, c.vid
-    FROM range(1000) s JOIN c ON s.range >= round(c.lo / c.tot * 1000) AND s.range < round(c.hi / c.tot * 1000);
+    {_weighted_slots('g_var_slots', 'g_variants', 'vid', 'weight', 1000, group='channel')}
     CREATE OR REPLACE TEMP TABLE g_profiles AS
     SELECT * FROM (VALUES {values_sql(PROFILES)})
         t(pid, grp, weight, f_ind, f_size, f_title, f_geo, e_pricing, e_demo, e_case, e_blog, e_reply);
-    CREATE OR REPLACE TEMP TABLE g_prof_slots AS
-    WITH p AS (
-        SELECT pid, grp, weight FROM g_profiles
-        UNION ALL  -- disqualified leads: any profile, mostly non-MQL ones
-        SELECT pid, 'D', weight * CASE grp WHEN 'M' THEN 0.35 ELSE 0.65 END FROM g_profiles
-    ), c AS (
-        SELECT pid, grp,
-               sum(weight) OVER (PARTITION BY grp ORDER BY pid) - weight AS lo,
-               sum(weight) OVER (PARTITION BY grp ORDER BY pid) AS hi,
-               sum(weight) OVER (PARTITION BY grp) AS tot
-        FROM p)
-    SELECT c.grp, s.range::INTEGER AS slot, c.pid
-    FROM range(1000) s JOIN c ON s.range >= round(c.lo / c.tot * 1000) AND s.range < round(c.hi / c.tot * 1000);
+    {_weighted_slots('g_prof_slots', profile_groups, 'pid', 'weight', 1000, group='grp')}
     CREATE OR REPLACE TEMP TABLE g_landing AS
     SELECT * FROM (VALUES {values_sql(land_rows)}) t(channel, lead_pages, anon_pages);
     CREATE OR REPLACE TEMP TABLE g_cal AS

@@ -190,27 +190,6 @@ def _ad_spend(r: Runner) -> None:
     """)
 
 
-def _final_program_costs(r: Runner) -> None:
-    r.sql("""
-    CREATE TABLE raw.program_costs AS
-    SELECT cost_month::DATE AS cost_month, channel::VARCHAR AS channel, cost::DECIMAL(18,2) AS cost
-    FROM g_prog ORDER BY cost_month, channel;
-
-    INSERT INTO raw.program_costs
-    SELECT * FROM (
-        (SELECT * FROM raw.program_costs ORDER BY cost_month DESC, channel LIMIT 1)          -- duplicate
-        UNION ALL
-        SELECT max(cost_month), 'Events & Webinars', 12000.00 FROM raw.program_costs       -- non-canonical
-        UNION ALL
-        SELECT min(cost_month), 'seo_agency', 4500.00 FROM raw.program_costs               -- non-canonical
-        UNION ALL
-        SELECT max(cost_month), 'referral_partner', -850.00 FROM raw.program_costs          -- negative (clawback)
-        UNION ALL
-        SELECT NULL, 'organic_search', 1500.00                                              -- NULL month
-    ) ORDER BY ALL;
-    """)
-
-
 def _program_costs(r: Runner) -> None:
     r.sql("""
     CREATE TABLE raw.program_costs AS
