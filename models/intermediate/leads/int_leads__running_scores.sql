@@ -20,10 +20,10 @@ score_steps as (
     select
         lead_id,
         effective_at,
-        count(*) as rules_fired,
         cast(sum(points) as integer) as points_added,
         cast(sum(case when category = 'fit' then points else 0 end) as integer) as fit_points_added,
-        cast(sum(case when category = 'engagement' then points else 0 end) as integer) as engagement_points_added
+        cast(sum(case when category = 'engagement' then points else 0 end) as integer) as engagement_points_added,
+        count(*) as rules_fired
     from score_events
     group by lead_id, effective_at
 
@@ -31,7 +31,8 @@ score_steps as (
 
 final as (
 
-    {%- set running_total = 'partition by lead_id order by effective_at rows between unbounded preceding and current row' %}
+    {%- set running_total = 'partition by lead_id order by effective_at'
+        ~ ' rows between unbounded preceding and current row' %}
 
     select
         lead_id,

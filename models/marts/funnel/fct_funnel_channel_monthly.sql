@@ -10,7 +10,6 @@ with channels as (
 
 ),
 
-
 leads as (
 
     select

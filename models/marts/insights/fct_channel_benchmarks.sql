@@ -35,14 +35,6 @@ benchmarked_months as (
     select
         channel_months.month,
         channel_months.channel,
-        case
-            when benchmarks.rate_basis = 'attendees' then 'attendee_to_mql_rate'
-            else 'visitor_to_mql_rate'
-        end as top_of_funnel_metric,
-        case
-            when benchmarks.rate_basis = 'attendees' then channel_months.attendee_to_mql_rate
-            else channel_months.visitor_to_mql_rate
-        end as top_of_funnel_value,
         benchmarks.visitor_to_mql_min as top_of_funnel_min,
         benchmarks.visitor_to_mql_max as top_of_funnel_max,
         channel_months.mql_to_sql_rate as mql_to_sql_value,
@@ -50,7 +42,15 @@ benchmarked_months as (
         benchmarks.mql_to_sql_max,
         channel_months.cost_per_mql as cost_per_mql_value,
         benchmarks.cost_per_mql_min,
-        benchmarks.cost_per_mql_max
+        benchmarks.cost_per_mql_max,
+        case
+            when benchmarks.rate_basis = 'attendees' then 'attendee_to_mql_rate'
+            else 'visitor_to_mql_rate'
+        end as top_of_funnel_metric,
+        case
+            when benchmarks.rate_basis = 'attendees' then channel_months.attendee_to_mql_rate
+            else channel_months.visitor_to_mql_rate
+        end as top_of_funnel_value
     from channel_months
     inner join benchmarks
         on channel_months.channel = benchmarks.channel

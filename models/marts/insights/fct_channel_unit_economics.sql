@@ -12,7 +12,6 @@ with channel_months as (
 
 ),
 
-
 leads as (
 
     select

@@ -30,13 +30,12 @@ health_checks as (
 
 ),
 
-
 max_scores as (
 
     select
         {{ max_rule_points('fit') | indent(8) }} as max_fit_score,
         {{ max_rule_points() | indent(8) }} as max_lead_score
-    from {{ ref('stg_seeds__scoring_rules') }} as scoring_rules
+    from {{ ref('stg_seeds__scoring_rules') }}
 
 ),
 

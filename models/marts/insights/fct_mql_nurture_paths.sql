@@ -9,7 +9,6 @@ with leads as (
 
 ),
 
-
 mqls as (
 
     select

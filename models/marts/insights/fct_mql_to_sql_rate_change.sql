@@ -17,7 +17,6 @@ with attribution as (
 
 ),
 
-
 labelled_attribution as (
 
     select

@@ -9,7 +9,6 @@ with leads as (
 
 ),
 
-
 final as (
 
     select

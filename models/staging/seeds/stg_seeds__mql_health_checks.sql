@@ -11,7 +11,7 @@ renamed as (
         {{ normalize_text('metric') }} as metric,
         {{ normalize_text('direction') }} as direction,
         threshold,
-        consecutive_months,
+        cast(consecutive_months as integer) as consecutive_months,
         finding
     from source
 
