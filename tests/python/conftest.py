@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import duckdb
 import pytest
@@ -93,3 +94,12 @@ def small_raw_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with connect_warehouse(database) as con:
         generate(con, leads=400, months=3, end_month="2026-03-01", seed=5)
     return database
+
+
+@pytest.fixture(scope="session")
+def parsed_manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The manifest of `dbt parse` with default vars, in a private target folder (no warehouse built)."""
+    target = tmp_path_factory.mktemp("parse_target")
+    result = run_dbt(["parse"], duckdb_path=target / "unused.duckdb", target_path=target, check=False, capture=True)
+    assert result.returncode == 0, result.stdout[-4000:]
+    return json.loads((target / "manifest.json").read_text())

@@ -6,35 +6,23 @@ public models only (no seed, source or intermediate model)."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
-from mqlfunnel.project import run_dbt
-
 PACKAGE = "mql_funnel"
 MARTS_DIR = "models/marts/"
 
-
 @pytest.fixture(scope="module")
-def manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    """The manifest with default vars, parsed into a private target folder."""
-    target = tmp_path_factory.mktemp("contracts_target")
-    result = run_dbt(["parse"], duckdb_path=target / "unused.duckdb", target_path=target, check=False, capture=True)
-    assert result.returncode == 0, result.stdout[-4000:]
-    return json.loads((target / "manifest.json").read_text())
-
+def manifest(parsed_manifest: dict[str, Any]) -> dict[str, Any]:
+    return parsed_manifest
 
 def _models(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     return [node for node in manifest["nodes"].values()
             if node["resource_type"] == "model" and node["package_name"] == PACKAGE]
 
-
 def _marts(manifest: dict[str, Any]) -> list[dict[str, Any]]:
     return [node for node in _models(manifest) if node["original_file_path"].startswith(MARTS_DIR)]
-
 
 def test_the_marts_are_found(manifest: dict[str, Any]) -> None:
     names = {node["name"] for node in _marts(manifest)}
@@ -42,12 +30,10 @@ def test_the_marts_are_found(manifest: dict[str, Any]) -> None:
             "fct_channel_benchmarks", "fct_mql_health", "audit_reconciliation"} <= names
     assert len(names) > 15
 
-
 def test_every_mart_has_an_enforced_contract(manifest: dict[str, Any]) -> None:
     """dim_leads included: its contract yields only to passthrough columns, none by default."""
     unenforced = sorted(node["name"] for node in _marts(manifest) if not node["contract"]["enforced"])
     assert unenforced == [], f"marts without an enforced contract: {unenforced}"
-
 
 def test_every_contracted_column_has_a_data_type(manifest: dict[str, Any]) -> None:
     contracted = [node for node in _models(manifest) if node["contract"]["enforced"]]
@@ -58,7 +44,6 @@ def test_every_contracted_column_has_a_data_type(manifest: dict[str, Any]) -> No
     assert untyped == [], f"contracted columns without a data_type: {untyped}"
     assert without_columns == []
 
-
 def test_marts_are_public_and_other_models_protected(manifest: dict[str, Any]) -> None:
     """BI reads the marts (README, Layout); staging and intermediate models keep dbt's default, protected."""
     not_public = sorted(node["name"] for node in _marts(manifest) if node["access"] != "public")
@@ -66,7 +51,6 @@ def test_marts_are_public_and_other_models_protected(manifest: dict[str, Any]) -
                               if not node["original_file_path"].startswith(MARTS_DIR) and node["access"] == "public")
     assert not_public == [], f"marts not marked access: public: {not_public}"
     assert public_elsewhere == [], f"models outside models/marts/ marked public: {public_elsewhere}"
-
 
 def test_exposure_parents_are_public_models(manifest: dict[str, Any]) -> None:
     exposures = [exposure for exposure in manifest["exposures"].values() if exposure["package_name"] == PACKAGE]
@@ -78,7 +62,6 @@ def test_exposure_parents_are_public_models(manifest: dict[str, Any]) -> None:
         assert not_models == [], f"{exposure['name']} depends on non-models: {not_models}"
         not_public = [parent for parent in parents if manifest["nodes"][parent]["access"] != "public"]
         assert not_public == [], f"{exposure['name']} depends on models not marked public: {not_public}"
-
 
 def test_dashboard_reads_dim_channels_not_the_seeds(manifest: dict[str, Any]) -> None:
     parents = set(manifest["exposures"][f"exposure.{PACKAGE}.funnel_dashboard"]["depends_on"]["nodes"])
