@@ -2,7 +2,7 @@
     spend row carries to its channel (macro channel_map: the first rule of
     seed channel_rules that matches). Visitors' touches are mapped where
     they are found (int_visitors__monthly_first_touch), so lead scoring
-    never waits on pageviews. -#}
+    never waits on pageviews. The macro keeps one row per distinct touch. -#}
 with lead_touches as (
 
     select
@@ -30,7 +30,7 @@ touches as (
         utm_medium,
         referrer_host
     from lead_touches
-    union
+    union all
     select
         utm_source,
         utm_medium,

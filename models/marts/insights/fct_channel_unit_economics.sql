@@ -28,7 +28,6 @@ milestones as (
         won_amount_with_margin,
         won_gross_margin
     from {{ ref('int_leads__milestones') }}
-    where closed_won_at is not null
 
 ),
 
