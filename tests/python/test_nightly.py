@@ -191,18 +191,32 @@ def test_rows_later_than_the_lookback_name_table_count_and_full_refresh(nightly_
 
 # A dbt child killed mid-build, and a nightly killed with its dbt child running.
 
-def _stat(pid: int) -> list[str] | None:
-    """/proc/<pid>/stat after the command name: state, ppid, ..."""
+def _stat_path(path: Path) -> list[str] | None:
+    """A /proc stat file after the command name: state, ppid, ..."""
     try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
+        stat = path.read_text()
     except OSError:
         return None
     return stat[stat.rindex(")") + 2:].split()
 
 
+def _stat(pid: int) -> list[str] | None:
+    """/proc/<pid>/stat after the command name: state, ppid, ..."""
+    return _stat_path(Path(f"/proc/{pid}/stat"))
+
+
 def alive(pid: int) -> bool:
-    stat = _stat(pid)
-    return stat is not None and stat[0] not in ("Z", "X")
+    """True while any thread of the process runs: a killed multithreaded
+    process shows its leader as a zombie while DuckDB's threads still exit,
+    and its files (the nightly's lock) close only when the last one has."""
+    try:
+        threads = [int(entry.name) for entry in Path(f"/proc/{pid}/task").iterdir()]
+    except OSError:
+        return False
+    return any(
+        (stat := _stat_path(Path(f"/proc/{pid}/task/{thread}/stat"))) is not None and stat[0] not in ("Z", "X")
+        for thread in threads
+    )
 
 
 def dbt_children(parent: int) -> list[int]:
