@@ -13,7 +13,12 @@
                 schema=source_node.schema,
                 identifier=source_node.identifier
             ) -%}
-            {%- if relation is none -%}
+            {#- Section 7: optional vendor tables, and raw tables no switch
+                replaces while an adapter is on, are read as empty. -#}
+            {%- set may_be_missing = source_node.meta.get('optional', false)
+                or (source_node.source_name in ('crm', 'marketing') and any_adapter_on()) -%}
+            {%- if relation is none and may_be_missing -%}
+            {%- elif relation is none -%}
                 {%- do missing.append(source_node.schema ~ '.' ~ source_node.identifier) -%}
                 {%- do schemas.append(source_node.schema) -%}
             {%- else -%}

@@ -4,11 +4,12 @@
     var, its value and what is allowed; nothing is rendered raw into SQL
     first. The domains:
 
-      kind        integer | number | date | text | identifier_list
+      kind        integer | number | date | text | identifier_list | choice_list
       min         inclusive lower bound of a number
       above       exclusive lower bound of a number
       one_of      the allowed values of a text var (attendee_channel: the
-                  contract's canonical channels, section 3)
+                  contract's canonical channels, section 3) or of each item
+                  of a choice_list
 
     Relations between vars are [smaller var, larger var] pairs. -#}
 {% macro var_domains() -%}
@@ -42,6 +43,17 @@
         'calibration_lift_cap': {'kind': 'number', 'above': 0},
         'crm_leads_passthrough_columns': {'kind': 'identifier_list'},
         'bi_reader_roles': {'kind': 'identifier_list'},
+        'crm_source': {'kind': 'text', 'one_of': ['raw', 'hubspot']},
+        'web_source': {'kind': 'text', 'one_of': ['raw', 'segment']},
+        'ad_platforms': {'kind': 'choice_list', 'one_of': ad_platform_names()},
+        'segment_user_id': {'kind': 'text', 'one_of': ['lead_id', 'email']},
+        'hubspot_gross_margin_property': {'kind': 'text'},
+        'hubspot_schema': {'kind': 'text'},
+        'segment_schema': {'kind': 'text'},
+        'google_ads_schema': {'kind': 'text'},
+        'linkedin_ads_schema': {'kind': 'text'},
+        'facebook_ads_schema': {'kind': 'text'},
+        'microsoft_ads_schema': {'kind': 'text'},
     }) }}
 {%- endmacro %}
 
@@ -82,6 +94,13 @@
         {{ return('a non-empty text') }}
     {%- elif kind == 'text' and 'one_of' in domain and value not in domain['one_of'] -%}
         {{ return('one of ' ~ (domain['one_of'] | join(', '))) }}
+    {%- elif kind == 'choice_list' -%}
+        {%- if value is string or value is not iterable or value is mapping -%}
+            {{ return('a list, e.g. [' ~ (domain['one_of'][:2] | join(', ')) ~ ']') }}
+        {%- endif -%}
+        {%- for item in value if item not in domain['one_of'] -%}
+            {{ return('a list of ' ~ (domain['one_of'] | join(', ')) ~ ': ' ~ (item | tojson) ~ ' is not one') }}
+        {%- endfor -%}
     {%- elif kind == 'identifier_list' -%}
         {%- if value is string or value is not iterable or value is mapping -%}
             {{ return('a list of names, e.g. [name_a, name_b]') }}

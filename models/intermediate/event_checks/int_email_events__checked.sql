@@ -1,5 +1,5 @@
 {{ audit_row_checks(
-    columns=['email_event_id', 'lead_id', 'campaign_id', 'event_type', 'occurred_at'],
+    columns=['email_event_id', 'lead_id', 'campaign_id', 'event_type', 'occurred_at'] + lineage_columns('email_events'),
     source_relation=ref('stg_marketing__email_events'),
     key_columns=['email_event_id'],
     required_columns=['email_event_id', 'lead_id', 'occurred_at'],

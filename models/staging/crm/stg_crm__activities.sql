@@ -1,4 +1,4 @@
-{%- set source_relation = source('crm', 'crm_activities') %}
+{%- set source_relation = section2_relation('crm', 'crm_activities') %}
 {%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
@@ -14,6 +14,7 @@ renamed as (
         {{ normalize_text('activity_type') }} as activity_type,
         {{ utc_timestamp(landed_types, 'occurred_at') }} as occurred_at,
         rep_id
+        {{- lineage_select('crm_activities') }}
     from source
 
 )

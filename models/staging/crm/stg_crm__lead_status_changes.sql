@@ -1,4 +1,4 @@
-{%- set source_relation = source('crm', 'crm_lead_status_changes') %}
+{%- set source_relation = section2_relation('crm', 'crm_lead_status_changes') %}
 {%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
@@ -14,6 +14,7 @@ renamed as (
         {{ normalize_text('new_status') }} as new_status,
         {{ utc_timestamp(landed_types, 'changed_at') }} as changed_at,
         changed_by
+        {{- lineage_select('crm_lead_status_changes') }}
     from source
 
 )

@@ -1,4 +1,4 @@
-{%- set source_relation = source('crm', 'crm_leads') %}
+{%- set source_relation = section2_relation('crm', 'crm_leads') %}
 {%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
@@ -24,6 +24,7 @@ renamed as (
         {{ utc_timestamp(landed_types, 'updated_at') }} as updated_at,
         coalesce(cast(is_deleted as boolean), false) as is_deleted
     {{- passthrough_columns() }}
+        {{- lineage_select('crm_leads') }}
     from source
 
 )

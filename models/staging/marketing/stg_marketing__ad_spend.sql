@@ -1,4 +1,4 @@
-{%- set source_relation = source('marketing', 'ad_spend') %}
+{%- set source_relation = section2_relation('marketing', 'ad_spend') %}
 {%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
@@ -18,6 +18,7 @@ renamed as (
         {{ finite_or_null('spend', type_money()) }} as spend,
         {{ is_non_finite('spend') }} as spend_is_non_finite,
         upper(trim(coalesce(currency, ''))) as currency
+        {{- lineage_select('ad_spend') }}
     from source
 
 )

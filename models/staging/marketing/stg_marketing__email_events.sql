@@ -1,4 +1,4 @@
-{%- set source_relation = source('marketing', 'email_events') %}
+{%- set source_relation = section2_relation('marketing', 'email_events') %}
 {%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
@@ -14,6 +14,7 @@ renamed as (
         campaign_id,
         {{ normalize_text('event_type') }} as event_type,
         {{ utc_timestamp(landed_types, 'occurred_at') }} as occurred_at
+        {{- lineage_select('email_events') }}
     from source
 
 )

@@ -1,4 +1,4 @@
-{%- set source_relation = source('marketing', 'event_attendance') %}
+{%- set source_relation = section2_relation('marketing', 'event_attendance') %}
 {%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
@@ -15,6 +15,7 @@ renamed as (
         {{ utc_timestamp(landed_types, 'registered_at') }} as registered_at,
         coalesce(cast(attended as boolean), false) as attended,
         {{ utc_timestamp(landed_types, 'attended_at') }} as attended_at
+        {{- lineage_select('event_attendance') }}
     from source
 
 )

@@ -1,4 +1,4 @@
-{%- set source_relation = source('marketing', 'form_submissions') %}
+{%- set source_relation = section2_relation('marketing', 'form_submissions') %}
 {%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
@@ -14,6 +14,7 @@ renamed as (
         {{ normalize_text('form_type') }} as form_type,
         {{ normalize_text('asset_type') }} as asset_type,
         {{ utc_timestamp(landed_types, 'submitted_at') }} as submitted_at
+        {{- lineage_select('form_submissions') }}
     from source
 
 )

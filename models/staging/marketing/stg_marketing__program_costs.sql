@@ -1,4 +1,4 @@
-{%- set source_relation = source('marketing', 'program_costs') %}
+{%- set source_relation = section2_relation('marketing', 'program_costs') %}
 {%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
@@ -13,6 +13,7 @@ renamed as (
         {{ normalize_text('channel') }} as channel,
         {{ finite_or_null('cost', type_money()) }} as cost,
         {{ is_non_finite('cost') }} as cost_is_non_finite
+        {{- lineage_select('program_costs') }}
     from source
 
 )

@@ -1,4 +1,4 @@
-{%- set source_relation = source('marketing', 'web_pageviews') %}
+{%- set source_relation = section2_relation('marketing', 'web_pageviews') %}
 {%- set landed_types = relation_column_types(source_relation) %}
 with source as (
 
@@ -19,6 +19,7 @@ renamed as (
         {{ normalize_text('utm_medium') }} as utm_medium,
         utm_campaign,
         {{ normalize_text('referrer_host') }} as referrer_host
+        {{- lineage_select('web_pageviews') }}
     from source
 
 )
