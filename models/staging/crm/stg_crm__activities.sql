@@ -14,7 +14,7 @@ renamed as (
         {{ normalize_text('activity_type') }} as activity_type,
         {{ utc_timestamp(landed_types, 'occurred_at') }} as occurred_at,
         rep_id
-        {{- lineage_select('crm_activities') }}
+    {{- lineage_select('crm_activities') }}
     from source
 
 )

@@ -14,7 +14,7 @@ renamed as (
         {{ normalize_text('new_status') }} as new_status,
         {{ utc_timestamp(landed_types, 'changed_at') }} as changed_at,
         changed_by
-        {{- lineage_select('crm_lead_status_changes') }}
+    {{- lineage_select('crm_lead_status_changes') }}
     from source
 
 )

@@ -24,7 +24,7 @@ renamed as (
         {{ utc_timestamp(landed_types, 'updated_at') }} as updated_at,
         coalesce(cast(is_deleted as boolean), false) as is_deleted
     {{- passthrough_columns() }}
-        {{- lineage_select('crm_leads') }}
+    {{- lineage_select('crm_leads') }}
     from source
 
 )

@@ -20,7 +20,7 @@ renamed as (
         {{ is_non_finite('amount') }} as amount_is_non_finite,
         {{ finite_or_null('gross_margin_pct', type_double()) }} as gross_margin_pct,
         {{ is_non_finite('gross_margin_pct') }} as gross_margin_is_non_finite
-        {{- lineage_select('crm_opportunities') }}
+    {{- lineage_select('crm_opportunities') }}
     from source
 
 )

@@ -18,7 +18,7 @@ renamed as (
         {{ finite_or_null('spend', type_money()) }} as spend,
         {{ is_non_finite('spend') }} as spend_is_non_finite,
         upper(trim(coalesce(currency, ''))) as currency
-        {{- lineage_select('ad_spend') }}
+    {{- lineage_select('ad_spend') }}
     from source
 
 )

@@ -14,7 +14,7 @@ renamed as (
         campaign_id,
         {{ normalize_text('event_type') }} as event_type,
         {{ utc_timestamp(landed_types, 'occurred_at') }} as occurred_at
-        {{- lineage_select('email_events') }}
+    {{- lineage_select('email_events') }}
     from source
 
 )

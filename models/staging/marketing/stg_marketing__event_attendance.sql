@@ -15,7 +15,7 @@ renamed as (
         {{ utc_timestamp(landed_types, 'registered_at') }} as registered_at,
         coalesce(cast(attended as boolean), false) as attended,
         {{ utc_timestamp(landed_types, 'attended_at') }} as attended_at
-        {{- lineage_select('event_attendance') }}
+    {{- lineage_select('event_attendance') }}
     from source
 
 )

@@ -14,7 +14,7 @@ renamed as (
         {{ normalize_text('form_type') }} as form_type,
         {{ normalize_text('asset_type') }} as asset_type,
         {{ utc_timestamp(landed_types, 'submitted_at') }} as submitted_at
-        {{- lineage_select('form_submissions') }}
+    {{- lineage_select('form_submissions') }}
     from source
 
 )

@@ -13,7 +13,7 @@ renamed as (
         {{ normalize_text('channel') }} as channel,
         {{ finite_or_null('cost', type_money()) }} as cost,
         {{ is_non_finite('cost') }} as cost_is_non_finite
-        {{- lineage_select('program_costs') }}
+    {{- lineage_select('program_costs') }}
     from source
 
 )

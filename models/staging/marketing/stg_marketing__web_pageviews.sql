@@ -19,7 +19,7 @@ renamed as (
         {{ normalize_text('utm_medium') }} as utm_medium,
         utm_campaign,
         {{ normalize_text('referrer_host') }} as referrer_host
-        {{- lineage_select('web_pageviews') }}
+    {{- lineage_select('web_pageviews') }}
     from source
 
 )
