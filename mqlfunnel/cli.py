@@ -5,6 +5,7 @@ mqlfunnel.devtools and are imported inside the commands that run them, so
 importing this module (or any product module) never loads them.
 
     mqlfunnel generate --leads 20000 --months 12      fill raw.* of the DuckDB file
+    mqlfunnel generate --shape hubspot                also hubspot.*, segment.*, google_ads.* ... (section 7)
     mqlfunnel build [-- extra dbt args]               dbt build on that file
     mqlfunnel report --months 3                       last months' funnel by channel
     mqlfunnel demo                                    all three
@@ -52,6 +53,7 @@ def cmd_generate(args: argparse.Namespace) -> int:
             end_month=args.end_month,
             seed=args.seed,
             progress=_progress,
+            shape=args.shape,
         )
         if args.export:
             export(con, Path(args.export), fmt=args.format)
@@ -196,6 +198,9 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--months", type=int, default=12, help="months of history (default 12)")
         command.add_argument("--end-month", default="2026-10-01", help="last month generated (default 2026-10-01)")
         command.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
+        command.add_argument("--shape", choices=["raw", "hubspot"], default="raw",
+                             help="raw: the contract's raw tables (default); hubspot: also the tables Fivetran lands"
+                             " from HubSpot, Segment and the ad platforms, raw holding the rows they map to")
         command.add_argument("--export", help="also write the raw tables to this folder")
         command.add_argument("--format", choices=["parquet", "csv"], default="parquet")
 

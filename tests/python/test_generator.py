@@ -462,3 +462,88 @@ def test_calibration_follows_the_threshold(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(scoring, "project_vars", lambda: {**defaults, "mql_threshold": 10_000})
     with duckdb.connect() as con:
         assert working(con) == 0
+
+
+# ---------------------------------------------------------------------------
+# shape hubspot: vendor tables and the section 2 rows they map to
+# ---------------------------------------------------------------------------
+
+def _vendor_shaped(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return generate(con, leads=400, months=3, end_month="2026-03-01", seed=5, shape="hubspot")
+
+
+def test_hubspot_shape_columns_ids_and_values() -> None:
+    from mqlfunnel.devtools.generator.vendor_tables import VENDOR_COLUMNS, VENDOR_SCHEMAS
+
+    con = duckdb.connect()
+    counts = _vendor_shaped(con)
+    assert set(counts) == {*VENDOR_COLUMNS, *(f"raw.{t}" for t in RAW_TABLES)}
+    assert all(rows > 0 for rows in counts.values()), counts
+    got: dict[str, list[tuple[str, str]]] = {}
+    for schema, table, column, kind in con.execute(
+            "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns"
+            " ORDER BY table_schema, table_name, ordinal_position").fetchall():
+        got.setdefault(f"{schema}.{table}", []).append((column, kind))
+    assert {t: c for t, c in got.items() if t.split(".")[0] in VENDOR_SCHEMAS} == VENDOR_COLUMNS
+    assert {t.split(".")[1]: c for t, c in got.items() if t.startswith("raw.")} == RAW_COLUMNS
+    # Fivetran's names and types, not just our own constant
+    contact = dict(VENDOR_COLUMNS["hubspot.contact"])
+    assert contact["id"] == "BIGINT" and contact["property_createdate"] == "TIMESTAMP"
+    assert contact["_fivetran_deleted"] == "BOOLEAN" and contact["property_numemployees"] == "VARCHAR"
+    assert dict(VENDOR_COLUMNS["google_ads.ad_stats"])["cost_micros"] == "BIGINT"
+
+    def q(sql: str) -> object:
+        return con.execute(sql).fetchone()[0]
+
+    # section 2 rows are what the adapters map to: HubSpot ids as text, mapped statuses, platform names
+    assert q("SELECT count(*) FROM raw.crm_leads WHERE NOT regexp_full_match(lead_id, '[0-9]+')") == 0
+    assert q("""SELECT count(*) FROM raw.crm_leads l WHERE l.lead_id IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM hubspot.contact c WHERE c.id::VARCHAR = l.lead_id)""") == 0
+    assert q("SELECT list(DISTINCT new_status ORDER BY new_status) FROM raw.crm_lead_status_changes") == [
+        "sales_accepted", "sales_rejected"]
+    assert q("SELECT list(DISTINCT platform ORDER BY platform) FROM raw.ad_spend") == [
+        "facebook_ads", "google_ads", "linkedin_ads", "microsoft_ads"]
+    assert q("SELECT count(*) FROM raw.ad_spend") == sum(counts[t] for t in (
+        "google_ads.ad_stats", "linkedin_ads.ad_analytics_by_creative", "facebook_ads.basic_ad",
+        "microsoft_ads.ad_performance_daily_report"))
+    assert q("SELECT count(*) FROM raw.crm_activities WHERE activity_type NOT IN ('call', 'email', 'meeting')") == 0
+    assert q("SELECT count(*) FROM raw.email_events WHERE event_type = 'reply'"
+             " AND NOT email_event_id LIKE 'engagement-%'") == 0
+    # the vendor-only bad input is there
+    assert q("SELECT count(*) FROM hubspot.contact WHERE property_hs_merged_object_ids IS NOT NULL") > 0
+    assert q("SELECT count(*) FROM hubspot.contact WHERE _fivetran_deleted") > 0
+    assert q("""SELECT count(*) FROM (SELECT lower(trim(email)) FROM raw.crm_leads  -- an ambiguous recipient
+                WHERE NOT is_deleted AND email LIKE '%@%' GROUP BY 1 HAVING count(DISTINCT lead_id) > 1)""") > 0
+    assert q("SELECT count(*) FROM hubspot.email_event WHERE type = 'PROCESSED'") > 0
+    assert q("SELECT count(*) FROM hubspot.engagement WHERE type IN ('NOTE', 'TASK')") > 0
+    assert q("""SELECT count(*) FROM hubspot.engagement e WHERE e.id IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM hubspot.engagement_contact c WHERE c.engagement_id = e.id)""") > 0
+    assert q("SELECT count(*) FROM hubspot.contact_property_history WHERE name NOT IN ('lifecyclestage',"
+             " 'hs_lead_status')") > 0
+    assert q("SELECT count(*) FROM hubspot.contact WHERE property_hs_analytics_first_url LIKE '%utm_medium=%'") > 0
+    assert q("""SELECT count(*) FROM hubspot.contact WHERE property_hs_analytics_first_url NOT LIKE '%utm_medium=%'
+                AND property_hs_analytics_source IN ('ORGANIC_SEARCH', 'PAID_SEARCH', 'PAID_SOCIAL')""") > 0
+    assert q("SELECT list(DISTINCT currency ORDER BY currency) FROM linkedin_ads.account_history") == [
+        "EUR", "GBP", "USD"]
+    assert q("SELECT count(*) FROM facebook_ads.creative_history WHERE json_valid(url_tags)") > 0
+    assert q("SELECT count(*) FROM google_ads.ad_stats WHERE cost_micros < 0") > 0
+    # deterministic
+    other = duckdb.connect()
+    _vendor_shaped(other)
+    for table in VENDOR_COLUMNS:
+        assert (con.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone()
+                == other.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone()), table
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchone()[0] == 0
+    with pytest.raises(ValueError, match="shape"):
+        generate(duckdb.connect(), leads=10, months=1, shape="salesforce")
+
+
+def test_generate_command_shape(tmp_path: Path) -> None:
+    from mqlfunnel.cli import main
+
+    database = tmp_path / "shaped.duckdb"
+    assert main(["--database", str(database), "generate", "--shape", "hubspot", "--leads", "200", "--months", "2",
+                 "--end-month", "2026-03-01"]) == 0
+    with duckdb.connect(str(database), read_only=True) as con:
+        schemas = {row[0] for row in con.execute("SELECT schema_name FROM information_schema.schemata").fetchall()}
+    assert {"raw", "hubspot", "segment", "google_ads", "linkedin_ads", "facebook_ads", "microsoft_ads"} <= schemas

@@ -53,7 +53,7 @@ final as (
         cast(null as {{ dbt.type_string() }}) as unmapped_reason
     from submissions
     left join first_rules
-        on submissions.submission_id = first_rules.submission_id
+        on coalesce(submissions.submission_id, '') = coalesce(first_rules.submission_id, '')
         and submissions.source_row_number = first_rules.source_row_number
     left join title_rules
         on first_rules.rule_order = title_rules.rule_order

@@ -27,7 +27,8 @@ Modules, in the order they run: ``catalog`` (the data drawn from), ``sql``
 (literals and the statement runner), ``leads`` (dimension tables, leads,
 signals), ``web`` (lead sessions, anonymous traffic), ``scoring``,
 ``followup`` (events, forms, e-mail, sales, spend), ``raw_tables`` (the ten
-raw tables and their bad rows).
+raw tables and their bad rows), and with shape ``hubspot`` ``vendor_tables``
+(the vendor-shaped tables of CONTRACT section 7 and their section 2 rows).
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from typing import Callable
 
 import duckdb
 
-from mqlfunnel.devtools.generator import followup, raw_tables, scoring, web
+from mqlfunnel.devtools.generator import followup, raw_tables, scoring, vendor_tables, web
 from mqlfunnel.devtools.generator import leads as leads_stage
 from mqlfunnel.devtools.generator.catalog import (
     ANON_PAGES, ATTENDEE_TO_MQL, BAD_SHARE, BLOG_PAGES, COMPANY_SUFFIX, COMPANY_W1, COMPANY_W2, CONFERENCE_MEDIA,
@@ -49,7 +50,11 @@ from mqlfunnel.devtools.generator.catalog import (
 from mqlfunnel.devtools.generator.sql import Runner, lit
 from mqlfunnel.schema import RAW_TABLES
 
-__all__ = ["export", "generate"]
+__all__ = ["SHAPES", "export", "generate"]
+
+# What generate() lands: section 2's raw tables, or the vendor tables of HubSpot,
+# Segment and the ad platforms with the section 2 tables they map to.
+SHAPES: tuple[str, ...] = ("raw", "hubspot")
 
 
 def _add_months(d: dt.date, k: int) -> dt.date:
@@ -115,14 +120,22 @@ def generate(
     end_month: str = "2026-10-01",
     seed: int = 42,
     progress: Callable[[str], None] | None = None,
+    shape: str = "raw",
 ) -> dict[str, int]:
     """(Re)create schema ``raw`` in ``con`` and fill the ten raw tables.
 
     Data covers the ``months`` calendar months ending with ``end_month``
     (inclusive); every timestamp lies inside them.  Returns row counts per table.
+
+    ``shape`` ``hubspot``: the same data landed as Fivetran lands HubSpot, Segment
+    and the ad platforms (schemas hubspot, segment, google_ads, ...), and schema raw
+    holding the section 2 rows those vendor tables map to (``vendor_tables``);
+    counts are then per ``schema.table``.
     """
     if leads < 1 or months < 1:
         raise ValueError("leads and months must be positive")
+    if shape not in SHAPES:
+        raise ValueError(f"shape must be one of {', '.join(SHAPES)}, not {shape!r}")
     params = _parameters(leads, months, end_month, seed)
     r = Runner(con, params, progress)
     counts: dict[str, int] = {}
@@ -151,9 +164,11 @@ def generate(
         raw_tables.drop_future_rows(con, table)
         counts[table] = r.report(table, t)
     raw_tables.cleanup(r)
+    if shape == "hubspot":
+        counts = vendor_tables.reshape_to_hubspot(con, progress)
     if progress:
         progress(f"total: {sum(counts.values()):,} rows ({time.perf_counter() - r.t0:.1f} s)")
-    return {t: counts[t] for t in RAW_TABLES}
+    return counts if shape == "hubspot" else {t: counts[t] for t in RAW_TABLES}
 
 
 def export(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str = "parquet") -> list[Path]:
