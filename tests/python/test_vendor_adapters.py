@@ -15,7 +15,10 @@ from mqlfunnel.project import PROJECT_DIR, connect_warehouse, run_dbt
 
 from conftest import query
 
-FIXTURES = Path(os.environ.get("MQL_FIVETRAN_FIXTURES", PROJECT_DIR.parent / "shared" / "fixtures" / "fivetran"))
+# Beside the repository (../shared), wherever the checkout is; or where MQL_FIVETRAN_FIXTURES says.
+_FIXTURE_CANDIDATES = [PROJECT_DIR.parent / "shared" / "fixtures" / "fivetran", Path("/work/shared/fixtures/fivetran")]
+FIXTURES = Path(os.environ.get("MQL_FIVETRAN_FIXTURES", "")) if os.environ.get("MQL_FIVETRAN_FIXTURES") else next(
+    (path for path in _FIXTURE_CANDIDATES if path.is_dir()), _FIXTURE_CANDIDATES[0])
 VENDOR_SCHEMAS = ("hubspot", "segment", "google_ads", "linkedin_ads", "facebook_ads", "microsoft_ads")
 ALL_ADAPTERS = "{crm_source: hubspot, web_source: segment, ad_platforms: [google_ads, linkedin_ads, facebook_ads, microsoft_ads]}"
 
