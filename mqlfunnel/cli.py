@@ -11,7 +11,8 @@ importing this module (or any product module) never loads them.
     mqlfunnel demo                                    all three
     mqlfunnel nightly                                 freshness, incremental build, tests, publish
     mqlfunnel bench --scales 10000,100000,1000000     benchmark against the raw-SQL baseline: bench/RESULTS.md
-    mqlfunnel load --from DIR --target postgres       raw exports into schema raw of a target
+    mqlfunnel load --from DIR --target postgres       raw exports into schema raw of a target,
+                                                      vendor sub-folders (hubspot/, ...) into their schemas
     mqlfunnel compare --target postgres               a target's marts against the DuckDB file's
     mqlfunnel compare --reference A.duckdb --candidate B.duckdb   two DuckDB files' marts, row by row
     mqlfunnel dashboard --out dashboard.html          the funnel dashboard as one HTML file
@@ -84,11 +85,12 @@ def cmd_load(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     database = _database(args) if args.target == "duckdb" else None
     try:
-        counts = load(args.source, args.target, progress=_progress, duckdb_path=database)
+        counts = load(args.source, args.target, progress=_progress, duckdb_path=database,
+                      schema_prefix=args.schema_prefix)
     except (LoadError, TargetError) as exc:
         print(f"mqlfunnel load: {exc}", file=sys.stderr)
         return 1
-    _progress(f"done: {sum(counts.values()):,} raw rows in {len(counts)} tables in {time.perf_counter() - started:.1f} s")
+    _progress(f"done: {sum(counts.values()):,} rows in {len(counts)} tables in {time.perf_counter() - started:.1f} s")
     return 0
 
 
@@ -216,9 +218,15 @@ def parser() -> argparse.ArgumentParser:
     nightly = commands.add_parser("nightly", help="write-audit-publish: freshness, build and test a copy, then swap it in")
     nightly.add_argument("--skip-freshness", action="store_true", help="do not check source freshness")
     nightly.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt build arguments")
-    load = commands.add_parser("load", help="load a folder of raw exports into schema raw of a target")
-    load.add_argument("--from", dest="source", metavar="DIR", required=True, help="folder of <table>.parquet or <table>.csv files")
+    load = commands.add_parser("load", help="load a folder of raw exports into schema raw of a target,"
+                               " and vendor exports into their schemas")
+    load.add_argument("--from", dest="source", metavar="DIR", required=True,
+                      help="folder of raw <table>.parquet or <table>.csv files and/or of vendor sub-folders"
+                      " <schema>/<table>.(parquet|csv), e.g. hubspot/contact.csv")
     load.add_argument("--target", choices=["duckdb", "postgres", "spark"], default="duckdb")
+    load.add_argument("--schema-prefix", default="", metavar="PREFIX",
+                      help="land vendor folder <name> in schema PREFIX<name> (default: none; set the"
+                      " <vendor>_schema vars to match); raw exports always land in raw")
     compare = commands.add_parser("compare", help="prove marts equal row by row: a target's to the DuckDB file's,"
                                   " or two DuckDB files' (developer tool)")
     compare.add_argument("--target", choices=["postgres", "spark"], help="compare this target with --database")

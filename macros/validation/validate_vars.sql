@@ -10,6 +10,7 @@
       one_of      the allowed values of a text var (attendee_channel: the
                   contract's canonical channels, section 3) or of each item
                   of a choice_list
+      optional    the var has no default: unset is fine, a set value is checked
 
     Relations between vars are [smaller var, larger var] pairs. -#}
 {% macro var_domains() -%}
@@ -54,6 +55,12 @@
         'linkedin_ads_schema': {'kind': 'text'},
         'facebook_ads_schema': {'kind': 'text'},
         'microsoft_ads_schema': {'kind': 'text'},
+        'hubspot_database': {'kind': 'text', 'optional': true},
+        'segment_database': {'kind': 'text', 'optional': true},
+        'google_ads_database': {'kind': 'text', 'optional': true},
+        'linkedin_ads_database': {'kind': 'text', 'optional': true},
+        'facebook_ads_database': {'kind': 'text', 'optional': true},
+        'microsoft_ads_database': {'kind': 'text', 'optional': true},
     }) }}
 {%- endmacro %}
 
@@ -118,7 +125,7 @@
         {%- set bad_vars = [] -%}
         {%- for name, domain in var_domains().items() -%}
             {%- set value = var(name, none) -%}
-            {%- set problem = var_domain_problem(value, domain) -%}
+            {%- set problem = '' if (domain.get('optional') and value is none) else var_domain_problem(value, domain) -%}
             {%- if problem -%}
                 {%- do problems.append('var ' ~ name ~ ' = ' ~ (value | tojson) ~ ': must be ' ~ problem) -%}
                 {%- do bad_vars.append(name) -%}
