@@ -57,8 +57,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
             shape=args.shape,
         )
         if args.export:
-            export(con, Path(args.export), fmt=args.format)
-            _progress(f"exported raw tables as {args.format} to {args.export}")
+            written = export(con, Path(args.export), fmt=args.format)
+            _progress(f"exported {len(written)} tables as {args.format} to {args.export}")
     total = sum(counts.values())
     _progress(f"done: {total:,} raw rows in {time.perf_counter() - started:.1f} s")
     return 0
@@ -203,7 +203,7 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--shape", choices=["raw", "hubspot"], default="raw",
                              help="raw: the contract's raw tables (default); hubspot: also the tables Fivetran lands"
                              " from HubSpot, Segment and the ad platforms, raw holding the rows they map to")
-        command.add_argument("--export", help="also write the raw tables to this folder")
+        command.add_argument("--export", help="also write the tables to this folder (raw ones as <table>.<format>, vendor ones as <schema>/<table>.<format>)")
         command.add_argument("--format", choices=["parquet", "csv"], default="parquet")
 
     generation_options(commands.add_parser("generate", help="fill raw.* with synthetic data"))

@@ -160,3 +160,10 @@
         {{ column }}
     {%- endfor %}
 {%- endmacro %}
+
+{#- An adapter's source_row_number: 1, 2, ... over the vendor rows sharing
+    `key` (the row's own key in its vendor table), so the audit tells a row
+    from its copies. -#}
+{% macro source_row_number(key) -%}
+    row_number() over (partition by {{ key }} order by {{ key }})
+{%- endmacro %}

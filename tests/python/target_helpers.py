@@ -4,6 +4,7 @@ other targets load the same export and must publish the same marts."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 import time
@@ -65,6 +66,31 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Reference:
                 env={"MQL_TARGET": "duckdb"})
         _reference = Reference(export_dir, database)
     return _reference
+
+
+# Every section 7 adapter on (README, Sources).
+VENDOR_VARS = json.dumps({
+    "crm_source": "hubspot", "web_source": "segment",
+    "ad_platforms": ["google_ads", "linkedin_ads", "facebook_ads", "microsoft_ads"],
+    "hubspot_gross_margin_property": "property_gross_margin_pct",
+})
+
+
+def vendor_reference(tmp_path_factory: pytest.TempPathFactory, leads: int, months: int) -> Reference:
+    """Vendor-shaped tables (generate --shape hubspot) exported with their raw tables as
+    <schema>/<table>.parquet, loaded into a fresh DuckDB file and built with every adapter on."""
+    base = tmp_path_factory.mktemp("vendor_reference")
+    export_dir = base / "export"
+    generated = mqlfunnel("--database", str(base / "generated.duckdb"), "generate", "--leads", str(leads),
+                          "--months", str(months), "--shape", "hubspot", "--export", str(export_dir),
+                          "--format", "parquet")
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    database = base / "reference.duckdb"
+    loaded = mqlfunnel("--database", str(database), "load", "--from", str(export_dir))
+    assert loaded.returncode == 0, loaded.stdout + loaded.stderr
+    run_dbt([*BUILD_ARGS, "--vars", VENDOR_VARS], duckdb_path=database, target_path=base / "target",
+            capture=True, env={"MQL_TARGET": "duckdb"})
+    return Reference(export_dir, database)
 
 
 class Stopwatch:

@@ -15,13 +15,22 @@ with contacts as (
 
 ),
 
-merged_ids as (
+merged_id_items as (
 
     select
         contact_id as surviving_contact_id,
-        trim({{ split_to_rows('merged_object_ids', ';') }}) as merged_contact_id
+        {{ split_to_rows('merged_object_ids', ';') }} as merged_id_item
     from contacts
     where merged_object_ids is not null
+
+),
+
+merged_ids as (
+
+    select
+        surviving_contact_id,
+        trim(merged_id_item) as merged_contact_id
+    from merged_id_items
 
 ),
 

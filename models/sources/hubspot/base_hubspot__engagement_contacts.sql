@@ -23,7 +23,7 @@ read_engagements as (
     select
         engagements.*,
         sales_touch_types.engagement_type is not null as is_sales_touch,
-        row_number() over (partition by engagements.engagement_id order by engagements.engagement_id) as source_row_number
+        {{ source_row_number('engagements.engagement_id') }} as source_row_number
     from engagements
     left join {{ ref('stg_seeds__hubspot_sales_touch_types') }} as sales_touch_types
         on lower(engagements.engagement_type) = sales_touch_types.engagement_type

@@ -46,10 +46,7 @@ final as (
         status_rows.changed_by,
         '{{ t }}' as source_table,
         status_rows.status_change_id as source_row_key,
-        row_number() over (
-            partition by status_rows.status_change_id
-            order by status_rows.status_change_id
-        ) as source_row_number,
+        {{ source_row_number('status_rows.status_change_id') }} as source_row_number,
         cast(null as {{ dbt.type_string() }}) as unmapped_reason
     from status_rows
     left join {{ ref('base_hubspot__contact_leads') }} as contact_leads

@@ -10,10 +10,7 @@ with contacts as (
         {{ vendor_text(landed, t, 'id') }} as contact_id,
         {{ vendor_column(landed, t, 'property_hs_analytics_first_url', dbt.type_string()) }} as first_url,
         {{ normalize_text(vendor_column(landed, t, 'property_hs_analytics_source')) }} as analytics_source,
-        row_number() over (
-            partition by {{ vendor_text(landed, t, 'id') }}
-            order by {{ vendor_text(landed, t, 'id') }}
-        ) as source_row_number
+        {{ source_row_number(vendor_text(landed, t, 'id')) }} as source_row_number
     from {{ contacts }} as contacts
 
 ),

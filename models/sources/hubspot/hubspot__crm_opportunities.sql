@@ -23,10 +23,7 @@ with deals as (
         {%- else -%}
         {{ vendor_column(landed, t, margin_property, type_double()) }}
         {%- endif %} as gross_margin_pct,
-        row_number() over (
-            partition by {{ vendor_text(landed, t, 'deal_id') }}
-            order by {{ vendor_text(landed, t, 'deal_id') }}
-        ) as source_row_number
+        {{ source_row_number(vendor_text(landed, t, 'deal_id')) }} as source_row_number
     from {{ deals }}
     where not coalesce({{ vendor_column(landed, t, 'is_deleted', dbt.type_boolean()) }}, false)
 

@@ -23,7 +23,7 @@ read_events as (
     select
         events.*,
         event_types.event_type,
-        row_number() over (partition by events.email_event_id order by events.email_event_id) as source_row_number
+        {{ source_row_number('events.email_event_id') }} as source_row_number
     from events
     inner join {{ ref('stg_seeds__email_event_types') }} as event_types
         on events.vendor_event_type = event_types.vendor_event_type

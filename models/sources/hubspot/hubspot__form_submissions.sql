@@ -12,10 +12,7 @@ with submissions as (
         {{ vendor_text(landed, t, 'contact_id') }} as contact_id,
         {{ normalize_text(vendor_column(landed, t, 'title')) }} as title_key,
         {{ vendor_timestamp(landed, t, 'timestamp') }} as submitted_at,
-        row_number() over (
-            partition by {{ vendor_text(landed, t, 'conversion_id') }}
-            order by {{ vendor_text(landed, t, 'conversion_id') }}
-        ) as source_row_number
+        {{ source_row_number(vendor_text(landed, t, 'conversion_id')) }} as source_row_number
     from {{ submissions }}
 
 ),

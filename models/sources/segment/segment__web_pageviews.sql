@@ -18,10 +18,7 @@ with pages as (
         {{ vendor_column(landed, t, 'context_campaign_medium', dbt.type_string()) }} as utm_medium,
         {{ vendor_column(landed, t, 'context_campaign_name', dbt.type_string()) }} as utm_campaign,
         {{ url_host(vendor_column(landed, t, 'referrer', dbt.type_string())) }} as referrer_host,
-        row_number() over (
-            partition by {{ vendor_text(landed, t, 'id') }}
-            order by {{ vendor_text(landed, t, 'id') }}
-        ) as source_row_number
+        {{ source_row_number(vendor_text(landed, t, 'id')) }} as source_row_number
     from {{ pages }}
 
 ),

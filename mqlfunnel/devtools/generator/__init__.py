@@ -172,17 +172,27 @@ def generate(
 
 
 def export(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str = "parquet") -> list[Path]:
-    """Write every raw table to ``out_dir/<table>.<fmt>`` (parquet or csv)."""
+    """Write every raw table to ``out_dir/<table>.<fmt>`` (parquet or csv), and
+    every vendor table ``schema.table`` that ``con`` holds (``shape`` hubspot) to
+    ``out_dir/<schema>/<table>.<fmt>``: the layout ``mqlfunnel load`` reads."""
     fmt = fmt.lower()
     if fmt not in ("parquet", "csv"):
         raise ValueError("fmt must be 'parquet' or 'csv'")
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    landed = {f"{schema}.{table}" for schema, table in con.execute(
+        "select table_schema, table_name from information_schema.tables where table_type = 'BASE TABLE'"
+    ).fetchall()}
+    relations = [(f"raw.{table}", out_dir / f"{table}.{fmt}") for table in RAW_TABLES]
+    relations += [
+        (relation, out_dir / relation.split(".")[0] / f"{relation.split('.')[1]}.{fmt}")
+        for relation in vendor_tables.VENDOR_COLUMNS
+        if relation in landed
+    ]
+    opts = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
     written = []
-    for table in RAW_TABLES:
-        path = out_dir / f"{table}.{fmt}"
-        opts = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"
+    for relation, path in relations:
+        path.parent.mkdir(parents=True, exist_ok=True)
         target = str(path).replace("'", "''")
-        con.execute(f"COPY raw.{table} TO '{target}' ({opts})")
+        con.execute(f"COPY {relation} TO '{target}' ({opts})")
         written.append(path)
     return written

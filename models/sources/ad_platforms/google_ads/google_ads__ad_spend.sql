@@ -61,10 +61,7 @@ platform_rows as (
         ads.landing_url,
         campaigns.campaign_name,
         {{ composite_key(['stats.spend_date', 'stats.ad_id']) }} as source_row_key,
-        row_number() over (
-            partition by {{ composite_key(['stats.spend_date', 'stats.ad_id']) }}
-            order by {{ composite_key(['stats.spend_date', 'stats.ad_id']) }}
-        ) as source_row_number
+        {{ source_row_number(composite_key(['stats.spend_date', 'stats.ad_id'])) }} as source_row_number
     from stats
     left join ({{ latest_versions('ad_versions', 'ad_id', ['updated_at'], ['ad_id', 'landing_url']) }}) as ads
         on stats.ad_id = ads.ad_id

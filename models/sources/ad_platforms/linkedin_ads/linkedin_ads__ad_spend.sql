@@ -65,10 +65,7 @@ platform_rows as (
         creatives.landing_url,
         campaigns.campaign_name,
         {{ composite_key(['stats.spend_date', 'stats.creative_id']) }} as source_row_key,
-        row_number() over (
-            partition by {{ composite_key(['stats.spend_date', 'stats.creative_id']) }}
-            order by {{ composite_key(['stats.spend_date', 'stats.creative_id']) }}
-        ) as source_row_number
+        {{ source_row_number(composite_key(['stats.spend_date', 'stats.creative_id'])) }} as source_row_number
     from stats
     left join ({{ latest_versions('creative_versions', 'creative_id', ['updated_at'], ['creative_id', 'campaign_id', 'landing_url']) }}) as creatives
         on stats.creative_id = creatives.creative_id
