@@ -10,6 +10,8 @@ importing this module (or any product module) never loads them.
     mqlfunnel report --months 3                       last months' funnel by channel
     mqlfunnel demo                                    all three
     mqlfunnel nightly                                 freshness, incremental build, tests, publish
+    mqlfunnel intraday                                the nightly's write-audit-publish on the hand-off path
+    mqlfunnel handoffs --since BATCH                  new MQLs for sales (the outbox), as JSON Lines
     mqlfunnel bench --scales 10000,100000,1000000     benchmark against the raw-SQL baseline: bench/RESULTS.md
     mqlfunnel load --from DIR --target postgres       raw exports into schema raw of a target,
                                                       vendor sub-folders (hubspot/, ...) into their schemas
@@ -160,23 +162,45 @@ def _os_error(exc: OSError) -> str:
     return f"{what}: {' -> '.join(files)}" if files else what
 
 
+def cmd_handoffs(args: argparse.Namespace) -> int:
+    from mqlfunnel.handoffs import HandoffError, Since, json_lines, read_handoffs
+
+    try:
+        since = Since.parse(args.since)
+        count = 0
+        for line in json_lines(read_handoffs(_database(args), since)):
+            print(line)
+            count += 1
+    except BrokenPipeError:  # the reader (head, a sender) stopped reading: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except HandoffError as exc:
+        print(f"mqlfunnel handoffs: {exc}", file=sys.stderr)
+        return 1
+    print(f"[mqlfunnel] {count:,} hand-offs", file=sys.stderr)
+    return 0
+
+
 def cmd_nightly(args: argparse.Namespace) -> int:
-    from mqlfunnel.nightly import NightlyError, run_nightly
+    from mqlfunnel.nightly import NightlyError, run_intraday, run_nightly
 
     extra = list(args.dbt_args)
     if extra[:1] == ["--"]:
         extra = extra[1:]
     try:
-        result = run_nightly(_database(args), progress=_progress, dbt_args=tuple(extra),
-                             check_freshness=not args.skip_freshness)
+        if args.command == "intraday":
+            result = run_intraday(_database(args), progress=_progress, dbt_args=tuple(extra))
+        else:
+            result = run_nightly(_database(args), progress=_progress, dbt_args=tuple(extra),
+                                 check_freshness=not args.skip_freshness)
     except NightlyError as exc:
-        print(f"mqlfunnel nightly: {exc}", file=sys.stderr)
+        print(f"mqlfunnel {args.command}: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"mqlfunnel nightly: {_os_error(exc)}", file=sys.stderr)
+        print(f"mqlfunnel {args.command}: {_os_error(exc)}", file=sys.stderr)
         return 1
     timings = ", ".join(f"{step} {seconds:.1f} s" for step, seconds in result.seconds.items())
-    _progress(f"nightly done ({timings}); {len(result.warnings)} warnings")
+    _progress(f"{args.command} done ({timings}); {len(result.warnings)} warnings")
     return 0
 
 
@@ -218,6 +242,12 @@ def parser() -> argparse.ArgumentParser:
     nightly = commands.add_parser("nightly", help="write-audit-publish: freshness, build and test a copy, then swap it in")
     nightly.add_argument("--skip-freshness", action="store_true", help="do not check source freshness")
     nightly.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt build arguments")
+    intraday = commands.add_parser("intraday", help="write-audit-publish of the hand-off path: new MQLs to the "
+                                   "outbox within minutes (cron)")
+    intraday.add_argument("dbt_args", nargs=argparse.REMAINDER, help="extra dbt build arguments")
+    handoffs = commands.add_parser("handoffs", help="print the MQL hand-off outbox as JSON Lines (one MQL once)")
+    handoffs.add_argument("--since", metavar="BATCH|ISO", help="only batches after this handoff_batch, or enqueued "
+                          "after this UTC date-time (default: all)")
     load = commands.add_parser("load", help="load a folder of raw exports into schema raw of a target,"
                                " and vendor exports into their schemas")
     load.add_argument("--from", dest="source", metavar="DIR", required=True,
@@ -262,7 +292,7 @@ def main(argv: list[str] | None = None) -> int:
             print(funnel_by_channel(_database(args), months=args.report_months))
         return code
     handlers = {"generate": cmd_generate, "build": cmd_build, "report": cmd_report,
-                "load": cmd_load, "compare": cmd_compare, "nightly": cmd_nightly,
+                "load": cmd_load, "compare": cmd_compare, "nightly": cmd_nightly, "intraday": cmd_nightly, "handoffs": cmd_handoffs,
                 "dashboard": cmd_dashboard, "metrics": cmd_metrics, "bench": cmd_bench}
     return handlers[args.command](args)
 

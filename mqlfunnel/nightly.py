@@ -17,6 +17,13 @@ never writes to that file:
            that still hold the old file keep reading it; new connections see
            the new one. There is never a half-built file under that name.
 
+The intraday run (meant for cron every few minutes) is the same
+write-audit-publish limited to the hand-off path: the models
+fct_mql_handoff_outbox reads (staging, audit, scores, milestones, dim_leads,
+fct_mql_handoffs) and the tests whose every parent is on that path, without
+the freshness check. New MQLs reach the outbox and fct_mql_handoffs within
+one intraday run; the other marts are refreshed by the nightly.
+
 One run at a time: a run holds an exclusive lock (flock) on `<name>.lock`
 from start to publish; a second run refuses at once. The kernel releases the
 lock when the run dies (the dbt child dies with it and holds the lock until
@@ -124,7 +131,7 @@ def _nightly_lock(published: Path) -> Iterator[int]:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise NightlyError(f"another nightly run {_lock_holder(fd)}: nothing done, "
+            raise NightlyError(f"another run (nightly or intraday) {_lock_holder(fd)}: nothing done, "
                                f"{published.name} left to that run (lock {lock_path.name})") from None
         since = dt.datetime.now().astimezone().isoformat(timespec="seconds")
         os.ftruncate(fd, 0)
@@ -238,12 +245,15 @@ _RUN_ARTIFACTS = ("sources.json", "run_results.json")
 
 
 def _build(work: Path, published: Path, target_path: Path, result: NightlyResult, progress: Progress,
-           dbt_args: tuple[str, ...], check_freshness: bool, keep_open: tuple[int, ...]) -> None:
+           dbt_args: tuple[str, ...], check_freshness: bool, keep_open: tuple[int, ...],
+           scope: tuple[str, ...] = ()) -> None:
     commands = {"freshness": ["source", "freshness"]} if check_freshness else {}
-    commands["build"] = ["build", *NO_UNIT_TESTS, *dbt_args]
+    commands["build"] = ["build", *NO_UNIT_TESTS, *scope, *dbt_args]
+    what = ("the hand-off path (the models fct_mql_handoff_outbox reads and their tests)" if scope
+            else "build (incremental models append new rows; every data test runs; unit tests are left to CI)")
     progress("write: one dbt process: "
              + ("source freshness (warn after 1 day, error after 3), then " if check_freshness else "")
-             + "build (incremental models append new rows; every data test runs; unit tests are left to CI)")
+             + what)
     for artifact in _RUN_ARTIFACTS:  # the last run's, which must not be read as this run's
         (target_path / artifact).unlink(missing_ok=True)
     log = target_path / "logs" / "dbt.log"
@@ -284,11 +294,22 @@ def _publish(work: Path, published: Path, progress: Progress) -> None:
     progress(f"publish: {published.name} replaced atomically")
 
 
+# The intraday run's dbt selection: the hand-off path, and only the tests
+# whose every parent is on it.
+INTRADAY_SCOPE: tuple[str, ...] = ("--select", "+fct_mql_handoff_outbox", "--indirect-selection", "cautious")
+
+
+def run_intraday(published: Path, progress: Progress = print, dbt_args: tuple[str, ...] = ()) -> NightlyResult:
+    """The nightly's write-audit-publish on the hand-off path only (module docstring)."""
+    return run_nightly(published, progress, dbt_args, check_freshness=False, scope=INTRADAY_SCOPE)
+
+
 def run_nightly(
     published: Path,
     progress: Progress = print,
     dbt_args: tuple[str, ...] = (),
     check_freshness: bool = True,
+    scope: tuple[str, ...] = (),
 ) -> NightlyResult:
     """Build the next version of `published` beside it, test it, then swap it in."""
     published = Path(published).resolve()
@@ -307,7 +328,8 @@ def run_nightly(
             started = time.perf_counter()
             _write_next(published, work, progress)
             result.seconds["copy"] = time.perf_counter() - started
-            _build(work, published, target_path, result, progress, dbt_args, check_freshness, keep_open=(lock,))
+            _build(work, published, target_path, result, progress, dbt_args, check_freshness, keep_open=(lock,),
+                   scope=scope)
             _publish(work, published, progress)
         finally:
             _remove_work_files(work)

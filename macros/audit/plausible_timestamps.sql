@@ -7,9 +7,13 @@
     cast('{{ var("min_valid_timestamp") }}' as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 
+{#- The build's start (UTC, to the second): the one "now" of a build. -#}
+{% macro build_started_at() -%}
+    cast('{{ run_started_at.strftime("%Y-%m-%d %H:%M:%S") }}' as {{ dbt.type_timestamp() }})
+{%- endmacro %}
+
 {% macro max_valid_timestamp() -%}
-    {%- set build_start = "cast('" ~ run_started_at.strftime('%Y-%m-%d %H:%M:%S') ~ "' as " ~ dbt.type_timestamp() ~ ")" -%}
-    {{ dbt.dateadd('day', number_var('max_future_days'), build_start) }}
+    {{ dbt.dateadd('day', number_var('max_future_days'), build_started_at()) }}
 {%- endmacro %}
 
 {% macro is_implausible_timestamp(column) -%}

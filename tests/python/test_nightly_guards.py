@@ -93,7 +93,7 @@ def test_second_run_refuses_at_once_while_one_is_running(published: Path, monkey
         with pytest.raises(NightlyError) as refused:
             run_nightly(published, progress=lambda message: None)
         assert time.perf_counter() - started < 3
-        assert re.search(rf"another nightly run \(pid {os.getpid()}\) is running on {re.escape(str(published))} "
+        assert re.search(rf"another run \(nightly or intraday\) \(pid {os.getpid()}\) is running on {re.escape(str(published))} "
                          r"since \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", str(refused.value)), str(refused.value)
         assert published.with_name(published.name + ".next").exists()  # the first run's work file, untouched
     finally:

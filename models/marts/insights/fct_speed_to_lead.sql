@@ -28,7 +28,7 @@ mqls as (
         sql_at is not null as is_sql,
         case
             when minutes_to_first_contact is null then 'not_contacted'
-            when minutes_to_first_contact <= {{ var('sla_minutes') }} then 'within_sla'
+            when {{ is_within_sla('minutes_to_first_contact') }} then 'within_sla'
             else 'after_sla'
         end as contact_timing
     from leads

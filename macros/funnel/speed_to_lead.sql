@@ -1,0 +1,11 @@
+{#- Speed to lead (var sla_minutes): an MQL is contacted within the SLA when
+    its first contact came at most sla_minutes after mql_at (inclusive). The
+    one statement of the rule: fct_speed_to_lead and fct_mql_handoffs. -#}
+{% macro is_within_sla(minutes_to_first_contact) -%}
+    ({{ minutes_to_first_contact }} <= {{ number_var('sla_minutes') }})
+{%- endmacro %}
+
+{#- mql_at + sla_minutes, to the millisecond. -#}
+{% macro sla_due_at(mql_at) -%}
+    {{ dbt.dateadd('millisecond', (number_var('sla_minutes') * 60000) | round | int, mql_at) }}
+{%- endmacro %}
