@@ -20,7 +20,8 @@ never writes to that file:
 The intraday run (meant for cron every few minutes) is the same
 write-audit-publish limited to the hand-off path: the models
 fct_mql_handoff_outbox reads (staging, audit, scores, milestones, dim_leads,
-fct_mql_handoffs) and the tests whose every parent is on that path, without
+fct_mql_handoffs) and the score ledger fct_lead_score_events, with the tests
+whose every parent is on that path, without
 the freshness check. New MQLs reach the outbox and fct_mql_handoffs within
 one intraday run; the other marts are refreshed by the nightly.
 
@@ -249,7 +250,7 @@ def _build(work: Path, published: Path, target_path: Path, result: NightlyResult
            scope: tuple[str, ...] = ()) -> None:
     commands = {"freshness": ["source", "freshness"]} if check_freshness else {}
     commands["build"] = ["build", *NO_UNIT_TESTS, *scope, *dbt_args]
-    what = ("the hand-off path (the models fct_mql_handoff_outbox reads and their tests)" if scope
+    what = ("the hand-off path (the models fct_mql_handoff_outbox reads, the score ledger, their tests)" if scope
             else "build (incremental models append new rows; every data test runs; unit tests are left to CI)")
     progress("write: one dbt process: "
              + ("source freshness (warn after 1 day, error after 3), then " if check_freshness else "")
@@ -296,7 +297,8 @@ def _publish(work: Path, published: Path, progress: Progress) -> None:
 
 # The intraday run's dbt selection: the hand-off path, and only the tests
 # whose every parent is on it.
-INTRADAY_SCOPE: tuple[str, ...] = ("--select", "+fct_mql_handoff_outbox", "--indirect-selection", "cautious")
+INTRADAY_SCOPE: tuple[str, ...] = ("--select", "+fct_mql_handoff_outbox", "fct_lead_score_events",
+                                   "--indirect-selection", "cautious")
 
 
 def run_intraday(published: Path, progress: Progress = print, dbt_args: tuple[str, ...] = ()) -> NightlyResult:

@@ -80,3 +80,27 @@ def deliver_day_n(con: duckdb.DuckDBPyConnection, day_n: dt.date) -> tuple[str, 
     con.execute("drop schema held cascade")
     con.execute("checkpoint")
     return changed, deleted
+
+
+def hold_back_last_minutes(con: duckdb.DuckDBPyConnection, minutes: int) -> int:
+    """Move the rows of the last `minutes` of the held day N from schema held to
+    schema held_batch: an intraday batch that arrives after the nightly. Rows moved."""
+    end = con.execute("select max(occurred_at) from held.web_pageviews").fetchone()[0]
+    start = end - dt.timedelta(minutes=minutes)
+    con.execute("create schema held_batch")
+    moved = 0
+    for table, column in ROW_DATE.items():
+        condition = f"cast({column} as timestamp) > timestamp '{start}'"
+        con.execute(f"create table held_batch.{table} as select * from held.{table} where {condition}")
+        con.execute(f"delete from held.{table} where {condition}")
+        moved += con.execute(f"select count(*) from held_batch.{table}").fetchone()[0]
+    con.execute("checkpoint")
+    return moved
+
+
+def deliver_batch(con: duckdb.DuckDBPyConnection) -> None:
+    """Append the rows of schema held_batch to raw.*; drop the schema."""
+    for table in ROW_DATE:
+        con.execute(f"insert into raw.{table} select * from held_batch.{table}")
+    con.execute("drop schema held_batch cascade")
+    con.execute("checkpoint")

@@ -103,3 +103,20 @@ def parsed_manifest(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     result = run_dbt(["parse"], duckdb_path=target / "unused.duckdb", target_path=target, check=False, capture=True)
     assert result.returncode == 0, result.stdout[-4000:]
     return json.loads((target / "manifest.json").read_text())
+
+
+def full_refresh_of(published: Path, folder: Path, name: str) -> Path:
+    """A fresh warehouse `folder/<name>.duckdb` holding the raw rows of `published`,
+    built with --full-refresh: what every incremental or intraday run must equal."""
+    from mqlfunnel.project import NO_UNIT_TESTS
+    from mqlfunnel.schema import RAW_TABLES
+
+    reference = folder / f"{name}.duckdb"
+    with connect_warehouse(reference) as con:
+        con.execute(f"attach '{published}' as published (read_only)")
+        con.execute("create schema raw")
+        for table in RAW_TABLES:
+            con.execute(f"create table raw.{table} as select * from published.raw.{table}")
+    run_dbt(["build", "--full-refresh", *NO_UNIT_TESTS], duckdb_path=reference,
+            target_path=folder / f"{name}_target", capture=True)
+    return reference

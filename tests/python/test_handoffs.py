@@ -16,12 +16,13 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from mqlfunnel.devtools.day_n import deliver_day_n, hold_back_day_n
+from mqlfunnel.devtools.compare import compare_duckdb, mart_names
+from mqlfunnel.devtools.day_n import ROW_DATE, deliver_day_n, hold_back_day_n
 from mqlfunnel.devtools.generator import generate
 from mqlfunnel.nightly import run_intraday, run_nightly
 from mqlfunnel.project import NO_UNIT_TESTS, PROJECT_DIR, connect_warehouse, run_dbt
 
-from conftest import query
+from conftest import full_refresh_of, query
 
 
 def outbox(database: Path) -> list[tuple[str, int]]:
@@ -161,3 +162,83 @@ def test_bad_since_is_named(day_n_warehouse: dict) -> None:
                              "handoffs", "--since", "last tuesday"], cwd=PROJECT_DIR, text=True, capture_output=True)
     assert result.returncode == 1
     assert "--since 'last tuesday': give a batch number" in result.stderr
+
+
+def _deliver_half_of_the_held_rows(con: duckdb.DuckDBPyConnection) -> int:
+    """The first of several intraday batches: half of the held rows of every table."""
+    delivered = 0
+    for table in ROW_DATE:
+        condition = f"hash(held.{table}) % 2 = 0"
+        delivered += con.execute(f"select count(*) from held.{table} where {condition}").fetchone()[0]
+        con.execute(f"insert into raw.{table} select * from held.{table} where {condition}")
+        con.execute(f"delete from held.{table} where {condition}")
+    con.execute("checkpoint")
+    return delivered
+
+
+def _move_a_visitor_to_another_lead(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
+    """A new pageview names a known visitor with another lead (identity changes)."""
+    visitor, lead, other = con.execute("""
+        with visitors as (
+            select visitor_id, min(lead_id) as lead_id from raw.web_pageviews
+            where lead_id in (select lead_id from main.dim_leads)  -- a live lead's visitor
+            group by visitor_id having count(distinct lead_id) = 1
+        )
+        select visitors.visitor_id, visitors.lead_id,
+               (select min(lead_id) from main.dim_leads where lead_id > visitors.lead_id)
+        from visitors order by visitors.visitor_id limit 1""").fetchone()
+    con.execute(f"""
+        insert into raw.web_pageviews
+        select * replace ('moved-' || pageview_id as pageview_id, '{other}' as lead_id,
+                          (select max(occurred_at) from raw.web_pageviews where occurred_at <= now()::timestamp)
+                          + interval 1 second as occurred_at)
+        from raw.web_pageviews
+        where visitor_id = '{visitor}' and pageview_id is not null and occurred_at <= now()::timestamp
+        order by occurred_at desc limit 1""")
+    con.execute("checkpoint")
+    return visitor, other
+
+
+def test_intraday_batches_then_a_nightly_equal_a_full_refresh(tmp_path: Path) -> None:
+    """Several intraday batches (half a day, the rest with late rows, a new lead version and a
+    deletion, a visitor that changes lead), then a nightly: every mart equals a full refresh on
+    the same raw rows; after each intraday the hand-off marts do; a second run changes nothing."""
+    published = tmp_path / "published.duckdb"
+    this_month = dt.date.today().replace(day=1).isoformat()
+    with connect_warehouse(published) as con:
+        generate(con, leads=1200, months=3, end_month=this_month, seed=23)
+        day_n = hold_back_day_n(con)
+    run_dbt(["build", *NO_UNIT_TESTS], duckdb_path=published, target_path=tmp_path / "first", capture=True)
+    quiet = {"progress": lambda message: None, "dbt_args": NO_UNIT_TESTS}
+
+    with connect_warehouse(published) as con:
+        assert _deliver_half_of_the_held_rows(con) > 0
+    run_intraday(published, **quiet)
+    with connect_warehouse(published) as con:
+        deliver_day_n(con, day_n)
+    run_intraday(published, **quiet)
+    with connect_warehouse(published) as con:
+        visitor, new_lead = _move_a_visitor_to_another_lead(con)
+    run_intraday(published, **quiet)
+    hand_off_marts = ["dim_leads", "fct_lead_score_events", "fct_mql_handoffs"]
+    after_intraday = compare_duckdb(full_refresh_of(published, tmp_path, "after_intraday"), published, names=hand_off_marts)
+    assert after_intraday.agree, "\n".join(after_intraday.lines)
+    assert query(published, f"select lead_id from intermediate.int_visitors__lead_identity "
+                            f"where visitor_id = '{visitor}'") == [(new_lead,)]
+
+    run_nightly(published, check_freshness=False, **quiet)
+    reference = full_refresh_of(published, tmp_path, "after_nightly")
+    every_mart = [name for name in mart_names(reference) if name != "fct_mql_handoff_outbox"]
+    compared = compare_duckdb(reference, published, names=every_mart)
+    assert compared.agree, "\n".join(compared.lines)
+    enqueued = [lead for lead, _ in outbox(published)]
+    assert len(enqueued) == len(set(enqueued)) and set(enqueued) >= mqls(published)
+    assert len({batch for _, batch in outbox(published)}) >= 2  # the intraday runs enqueued MQLs
+
+    before = {name: query(published, f"select * from main.{name} order by all") for name in every_mart
+              if name not in ("fct_mql_handoffs",)}
+    batches = outbox(published)
+    run_intraday(published, **quiet)
+    run_nightly(published, check_freshness=False, **quiet)
+    assert outbox(published) == batches
+    assert {name: query(published, f"select * from main.{name} order by all") for name in before} == before

@@ -22,13 +22,12 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from conftest import query_with
+from conftest import full_refresh_of, query_with
 from mqlfunnel.schema import MARTS
 from mqlfunnel.devtools.day_n import LATE_TABLES, deliver_day_n, hold_back_day_n
 from mqlfunnel.devtools.generator import generate
 from mqlfunnel.nightly import NightlyError, run_nightly
 from mqlfunnel.project import NO_UNIT_TESTS, PROJECT_DIR, connect_warehouse, run_dbt
-from mqlfunnel.schema import RAW_TABLES
 
 INCREMENTAL = ["int_web_pageviews__checked", "int_email_events__checked", "int_form_submissions__checked"]
 
@@ -66,13 +65,7 @@ def nightly_run(tmp_path_factory: pytest.TempPathFactory) -> dict:
     before = row_counts(published, INCREMENTAL)
     run_nightly(published, progress=lambda message: None, dbt_args=NO_UNIT_TESTS)
 
-    reference = folder / "reference.duckdb"
-    with connect_warehouse(reference) as con:
-        con.execute(f"attach '{published}' as published (read_only)")
-        con.execute("create schema raw")
-        for table in RAW_TABLES:
-            con.execute(f"create table raw.{table} as select * from published.raw.{table}")
-    run_dbt(["build", "--full-refresh", *NO_UNIT_TESTS], duckdb_path=reference, target_path=folder / "reference_target", capture=True)
+    reference = full_refresh_of(published, folder, "reference")
     return {
         "folder": folder,
         "published": published,
