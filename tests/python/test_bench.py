@@ -54,12 +54,17 @@ def test_bench_reports_every_step_and_the_fixed_cost(tmp_path: Path) -> None:
     assert [r.leads for r in results] == [300, 600]
     for r in results:
         assert r.comparison_full.agree and r.comparison_nightly is not None and r.comparison_nightly.agree
-        assert list(r.steps) == ["generate", "full_build", "marts_run", "baseline", "nightly", "baseline_after_nightly"]
+        assert list(r.steps) == ["generate", "full_build", "marts_run", "baseline", "nightly", "baseline_after_nightly",
+                                 "intraday"]
         assert set(r.nightly_split) == {"copy", "dbt_start", "freshness", "build"}
+        assert set(r.intraday_split) == {"copy", "dbt_start", "build"}
+        assert 0 < r.intraday_nodes < r.nightly_nodes  # the hand-off path only
+        assert r.intraday_batch_rows > 0 and r.intraday_handoffs >= 0
+        assert f"- intraday, a 15-minute batch of {r.intraday_batch_rows:,} raw rows: published" in report
         assert f"### {r.leads:,} leads" in report
         for step in r.steps.values():
             assert f"| {step.name} | {step.seconds:.1f} | {step.cpu_seconds:.1f} |" in report
     small = results[0]
-    assert small.nightly_nodes > 300  # every model, seed and test ran in the nightly
+    assert small.nightly_nodes > 250  # every model, seed and test ran in the nightly
     assert f"- nightly at 300 leads: {small.steps['nightly'].seconds:.1f} s" in report
     assert "## Targets" in report and "## Fixed cost" in report
