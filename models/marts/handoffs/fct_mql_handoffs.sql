@@ -28,6 +28,7 @@ mqls as (
         lead_id,
         mql_at,
         channel,
+        {{ sla_due_at('mql_at') }} as sla_due_at,
         first_contact_at,
         minutes_to_first_contact
     from leads
@@ -74,12 +75,12 @@ final as (
         scores_at_mql.engagement_score,
         scores_at_mql.lead_score,
         crossing_rules.crossing_rule_ids,
-        {{ sla_due_at('mqls.mql_at') }} as sla_due_at,
+        mqls.sla_due_at,
         mqls.first_contact_at,
         case
             when {{ is_within_sla('mqls.minutes_to_first_contact') }} then 'met'
             when mqls.first_contact_at is not null then 'missed'
-            when {{ sla_due_at('mqls.mql_at') }} < {{ build_started_at() }} then 'missed'
+            when mqls.sla_due_at < {{ build_started_at() }} then 'missed'
             else 'open'
         end as sla_status,
         {{ build_started_at() }} as status_as_of
