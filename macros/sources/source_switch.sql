@@ -17,6 +17,11 @@
                           'email_events', 'form_submissions'] -%}
             {%- do models.update({table: ['hubspot__' ~ table]}) -%}
         {%- endfor -%}
+    {%- elif var('crm_source') == 'salesforce' -%}
+        {%- for table in ['crm_leads', 'crm_lead_status_changes', 'crm_activities', 'crm_opportunities',
+                          'event_attendance'] -%}
+            {%- do models.update({table: ['salesforce__' ~ table]}) -%}
+        {%- endfor -%}
     {%- endif -%}
     {%- if var('web_source') == 'segment' -%}
         {%- do models.update({'web_pageviews': ['segment__web_pageviews']}) -%}
@@ -39,6 +44,9 @@
     {%- if var('crm_source') == 'hubspot' -%}
         {%- do tables.extend(['hubspot.contact', 'hubspot.contact_property_history', 'hubspot.engagement',
                               'hubspot.email_event', 'hubspot.contact_form_submission', 'hubspot.deal']) -%}
+    {%- elif var('crm_source') == 'salesforce' -%}
+        {%- do tables.extend(['salesforce.lead', 'salesforce.lead_history', 'salesforce.task', 'salesforce.event',
+                              'salesforce.opportunity', 'salesforce.campaign_member']) -%}
     {%- endif -%}
     {%- if var('web_source') == 'segment' -%}
         {%- do tables.append('segment.pages') -%}
