@@ -199,6 +199,23 @@ def test_attendance_is_the_members_of_attendance_campaigns(salesforce_warehouse:
     assert attendance["00v000000000004AAA"][-1] == "orphan"
 
 
+def test_sql_agreement_compares_our_sql_at_with_the_first_accepted_status(salesforce_warehouse: Path) -> None:
+    comparison = _rows(salesforce_warehouse, """
+        select lead_id, sql_at, salesforce_accepted_at, agreement
+        from intermediate.int_leads__salesforce_sql_comparison""")
+    assert set(comparison) == {L1, L2, L3}  # the live leads
+    assert str(comparison[L1][1]) == "2026-01-20 09:00:00"  # Qualified; L3's accepted row is deleted
+    assert comparison[L3][1] is None and comparison[L2][1] is None  # L2 was rejected, not accepted
+    for sql_at, accepted_at, agreement in comparison.values():
+        expected = {(True, True): "both", (True, False): "ours_only", (False, True): "salesforce_only",
+                    (False, False): "neither"}[(sql_at is not None, accepted_at is not None)]
+        assert agreement == expected
+    mart = _rows(salesforce_warehouse, "select agreement, leads, share_of_accepted from main.fct_salesforce_sql_agreement")
+    classes = [agreement for _, _, agreement in comparison.values()]
+    assert {agreement: leads for agreement, (leads, _) in mart.items()} == {c: classes.count(c) for c in set(classes)}
+    assert comparison[L1][2] in ("both", "salesforce_only")
+
+
 def test_every_salesforce_row_read_is_reconciled(salesforce_warehouse: Path) -> None:
     reconciliation = _rows(salesforce_warehouse, """
         select source_table, raw_rows, used_rows, duplicate_rows, quarantined_rows, deleted_rows

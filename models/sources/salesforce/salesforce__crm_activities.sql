@@ -2,45 +2,35 @@
     section 7): tasks and events not deleted whose who_id is a lead or the
     contact a lead converted into (base_salesforce__lead_people); any other
     who_id is an orphan, kept here for the audit. -#}
-{%- set tasks = source('salesforce', 'task') %}
-{%- set task_types = relation_column_types(tasks) %}
-{%- set events = source('salesforce', 'event') %}
-{%- set event_types = relation_column_types(events) %}
-with tasks as (
+{#- Each activity table: the column of its time and the type it defaults to. -#}
+{%- set activity_tables = {'task': 'created_date', 'event': 'start_date_time'} %}
+with
+{%- for table_name, time_column in activity_tables.items() %}
+{%- set relation = source('salesforce', table_name) %}
+{%- set landed = relation_column_types(relation) %}
+{%- set t = 'salesforce.' ~ table_name %}
+{{ table_name }}_rows as (
 
     select
-        {{ vendor_text(task_types, 'salesforce.task', 'id') }} as activity_id,
-        {{ vendor_text(task_types, 'salesforce.task', 'who_id') }} as who_id,
-        coalesce(nullif(trim({{ vendor_column(task_types, 'salesforce.task', 'type', dbt.type_string()) }}), ''), 'task') as activity_type,
-        {{ vendor_timestamp(task_types, 'salesforce.task', 'created_date') }} as occurred_at,
-        {{ vendor_text(task_types, 'salesforce.task', 'owner_id') }} as rep_id,
-        'salesforce.task' as source_table,
-        {{ source_row_number(vendor_text(task_types, 'salesforce.task', 'id')) }} as source_row_number
-    from {{ tasks }}
-    where {{ salesforce_rows_read(task_types, 'salesforce.task') }}
+        {{ vendor_text(landed, t, 'id') }} as activity_id,
+        {{ vendor_text(landed, t, 'who_id') }} as who_id,
+        coalesce(nullif(trim({{ vendor_column(landed, t, 'type', dbt.type_string()) }}), ''), '{{ table_name }}') as activity_type,
+        {{ vendor_timestamp(landed, t, time_column) }} as occurred_at,
+        {{ vendor_text(landed, t, 'owner_id') }} as rep_id,
+        '{{ t }}' as source_table,
+        {{ source_row_number(vendor_text(landed, t, 'id')) }} as source_row_number
+    from {{ relation }}
+    where {{ salesforce_rows_read(landed, t) }}
 
 ),
-
-events as (
-
-    select
-        {{ vendor_text(event_types, 'salesforce.event', 'id') }} as activity_id,
-        {{ vendor_text(event_types, 'salesforce.event', 'who_id') }} as who_id,
-        coalesce(nullif(trim({{ vendor_column(event_types, 'salesforce.event', 'type', dbt.type_string()) }}), ''), 'event') as activity_type,
-        {{ vendor_timestamp(event_types, 'salesforce.event', 'start_date_time') }} as occurred_at,
-        {{ vendor_text(event_types, 'salesforce.event', 'owner_id') }} as rep_id,
-        'salesforce.event' as source_table,
-        {{ source_row_number(vendor_text(event_types, 'salesforce.event', 'id')) }} as source_row_number
-    from {{ events }}
-    where {{ salesforce_rows_read(event_types, 'salesforce.event') }}
-
-),
+{%- endfor %}
 
 activities as (
 
-    select * from tasks
-    union all
-    select * from events
+    {%- for table_name in activity_tables %}
+    select * from {{ table_name }}_rows
+    {{- "\n    union all" if not loop.last }}
+    {%- endfor %}
 
 ),
 
