@@ -6,6 +6,7 @@ importing this module (or any product module) never loads them.
 
     mqlfunnel generate --leads 20000 --months 12      fill raw.* of the DuckDB file
     mqlfunnel generate --shape hubspot                also hubspot.*, segment.*, google_ads.* ... (section 7)
+    mqlfunnel generate --shape salesforce             also salesforce.* (section 7)
     mqlfunnel build [-- extra dbt args]               dbt build on that file
     mqlfunnel report --months 3                       last months' funnel by channel
     mqlfunnel demo                                    all three
@@ -224,9 +225,10 @@ def parser() -> argparse.ArgumentParser:
         command.add_argument("--months", type=int, default=12, help="months of history (default 12)")
         command.add_argument("--end-month", default="2026-10-01", help="last month generated (default 2026-10-01)")
         command.add_argument("--seed", type=int, default=42, help="random seed (default 42)")
-        command.add_argument("--shape", choices=["raw", "hubspot"], default="raw",
+        command.add_argument("--shape", choices=["raw", "hubspot", "salesforce"], default="raw",
                              help="raw: the contract's raw tables (default); hubspot: also the tables Fivetran lands"
-                             " from HubSpot, Segment and the ad platforms, raw holding the rows they map to")
+                             " from HubSpot, Segment and the ad platforms, raw holding the rows they map to;"
+                             " salesforce: likewise from Salesforce")
         command.add_argument("--export", help="also write the tables to this folder (raw ones as <table>.<format>, vendor ones as <schema>/<table>.<format>)")
         command.add_argument("--format", choices=["parquet", "csv"], default="parquet")
 

@@ -18,6 +18,22 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- The vendor column a var names (a custom field such as utm_source_c or a
+    margin property), cast to `data_type`: NULL when the var is none, and
+    NULL with a warning naming the table, column and var when the table has
+    no such column. -#}
+{% macro vendor_column_of_var(landed, table_key, var_name, data_type) -%}
+    {%- set column = var(var_name) -%}
+    {%- if column in (none, '', 'none') -%}
+        cast(null as {{ data_type }})
+    {%- else -%}
+        {%- if execute and (vendor_column_name(table_key, column) | lower) not in landed -%}
+            {%- do exceptions.warn(table_key ~ ' has no column ' ~ column ~ ' (var ' ~ var_name ~ '): read as NULL') -%}
+        {%- endif -%}
+        {{ vendor_column(landed, table_key, column, data_type) }}
+    {%- endif -%}
+{%- endmacro %}
+
 {#- A vendor column as text: ids are compared as text (section 7). -#}
 {% macro vendor_text(landed, table_key, column) -%}
     {{ clean_id(vendor_column(landed, table_key, column)) }}

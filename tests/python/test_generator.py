@@ -535,7 +535,76 @@ def test_hubspot_shape_columns_ids_and_values() -> None:
                 == other.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone()), table
     assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchone()[0] == 0
     with pytest.raises(ValueError, match="shape"):
-        generate(duckdb.connect(), leads=10, months=1, shape="salesforce")
+        generate(duckdb.connect(), leads=10, months=1, shape="pipedrive")
+
+
+# ---------------------------------------------------------------------------
+# shape salesforce: Salesforce's tables and the section 2 rows they map to
+# ---------------------------------------------------------------------------
+
+def _salesforce_shaped(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return generate(con, leads=400, months=3, end_month="2026-03-01", seed=5, shape="salesforce")
+
+
+def test_salesforce_shape_columns_ids_and_values() -> None:
+    from mqlfunnel.devtools.generator.salesforce_tables import SALESFORCE_COLUMNS
+
+    con = duckdb.connect()
+    counts = _salesforce_shaped(con)
+    assert set(counts) == {*SALESFORCE_COLUMNS, *(f"raw.{t}" for t in RAW_TABLES)}
+    assert all(rows > 0 for rows in counts.values()), counts
+    got: dict[str, list[tuple[str, str]]] = {}
+    for schema, table, column, kind in con.execute(
+            "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns"
+            " ORDER BY table_schema, table_name, ordinal_position").fetchall():
+        got.setdefault(f"{schema}.{table}", []).append((column, kind))
+    assert {t: c for t, c in got.items() if t.startswith("salesforce.")} == SALESFORCE_COLUMNS
+    assert {t.split(".")[1]: c for t, c in got.items() if t.startswith("raw.")} == RAW_COLUMNS
+    # Fivetran's names and types: date-only close_date, custom fields *_c, History Mode
+    opportunity, lead = dict(SALESFORCE_COLUMNS["salesforce.opportunity"]), dict(SALESFORCE_COLUMNS["salesforce.lead"])
+    assert opportunity["close_date"] == "DATE" and opportunity["created_date"] == "TIMESTAMP"
+    assert {"utm_source_c", "utm_medium_c", "referrer_c", "_fivetran_active"} <= set(lead)
+
+    def q(sql: str) -> object:
+        return con.execute(sql).fetchone()[0]
+
+    # 18-character ids with the object's key prefix, in the Salesforce tables and in raw
+    for table, prefix in (("lead", "00Q"), ("task", "00T"), ("event", "00U"), ("opportunity", "006"),
+                          ("campaign", "701"), ("campaign_member", "00v"), ("lead_history", "017")):
+        assert q(f"SELECT count(*) FROM salesforce.{table} WHERE id IS NOT NULL"
+                 f" AND NOT regexp_full_match(id, '{prefix}[0-9A-Za-z]{{15}}')") == 0, table
+    assert q("""SELECT count(*) FROM raw.crm_leads l WHERE l.lead_id IS NOT NULL AND NOT EXISTS (
+                SELECT 1 FROM salesforce.lead s WHERE s.id = l.lead_id)""") == 0
+    assert q("SELECT count(*) FROM raw.web_pageviews WHERE lead_id IS NOT NULL AND lead_id NOT LIKE '00Q%'") == 0
+    assert q("SELECT list(DISTINCT new_status ORDER BY new_status) FROM raw.crm_lead_status_changes") == [
+        "sales_accepted", "sales_rejected"]
+    assert q("SELECT count(*) FROM raw.crm_opportunities WHERE closed_at <> closed_at::DATE") == 0
+    # History Mode: several versions of one id, one active
+    assert q("""SELECT count(*) FROM (SELECT id FROM salesforce.lead WHERE id IS NOT NULL GROUP BY id
+                HAVING count(*) > 1 AND count(*) FILTER (WHERE _fivetran_active) = 1)""") > 0
+    for table in ("task", "opportunity"):
+        assert q(f"SELECT count(*) FROM salesforce.{table} WHERE NOT _fivetran_active") > 0, table
+    # converted leads: activities on the contact, opportunities by conversion and by primary contact role
+    assert q("SELECT count(*) FROM salesforce.task WHERE who_id LIKE '003%'") > 0
+    assert q("SELECT count(*) FROM salesforce.lead WHERE converted_opportunity_id IS NOT NULL") > 0
+    assert q("SELECT count(*) FROM salesforce.opportunity_contact_role WHERE is_primary") > 0
+    assert q("""SELECT count(*) FROM (SELECT converted_contact_id FROM salesforce.lead  -- two leads, one contact
+                WHERE _fivetran_active AND converted_contact_id IS NOT NULL
+                GROUP BY 1 HAVING count(DISTINCT id) > 1)""") == 1
+    # the Salesforce-only bad input is there
+    for table in ("task", "event", "opportunity", "lead_history", "campaign_member"):
+        assert q(f"SELECT count(*) FROM salesforce.{table} WHERE is_deleted") > 0, table
+    assert q("SELECT count(*) FROM salesforce.lead_history WHERE field <> 'Status'") > 0
+    assert q("SELECT count(*) FROM salesforce.lead WHERE lead_source = 'Cold Call'") > 0
+    assert q("SELECT count(*) FROM salesforce.campaign WHERE type = 'Email'") > 0
+    assert q("SELECT count(*) FROM salesforce.opportunity_contact_role WHERE NOT is_primary") > 0
+    # deterministic, and leaves no temp table behind
+    other = duckdb.connect()
+    _salesforce_shaped(other)
+    for table in [*SALESFORCE_COLUMNS, *(f"raw.{t}" for t in RAW_TABLES)]:
+        assert (con.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone()
+                == other.execute(f"SELECT count(*), sum(hash(t)) FROM {table} t").fetchone()), table
+    assert con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary").fetchone()[0] == 0
 
 
 def test_generate_command_shape(tmp_path: Path) -> None:
@@ -547,3 +616,19 @@ def test_generate_command_shape(tmp_path: Path) -> None:
     with duckdb.connect(str(database), read_only=True) as con:
         schemas = {row[0] for row in con.execute("SELECT schema_name FROM information_schema.schemata").fetchall()}
     assert {"raw", "hubspot", "segment", "google_ads", "linkedin_ads", "facebook_ads", "microsoft_ads"} <= schemas
+
+
+def test_generate_command_salesforce_shape_exports_what_load_reads(tmp_path: Path) -> None:
+    from mqlfunnel.cli import main
+
+    generated, loaded, folder = tmp_path / "generated.duckdb", tmp_path / "loaded.duckdb", tmp_path / "landing"
+    assert main(["--database", str(generated), "generate", "--shape", "salesforce", "--leads", "200", "--months", "2",
+                 "--end-month", "2026-03-01", "--export", str(folder), "--format", "csv"]) == 0
+    assert (folder / "salesforce" / "opportunity.csv").is_file() and (folder / "crm_leads.csv").is_file()
+    assert main(["--database", str(loaded), "load", "--from", str(folder)]) == 0
+    tables = ["salesforce.lead", "salesforce.opportunity", "salesforce.campaign_member", "raw.crm_leads"]
+    counts = {}
+    for database in (generated, loaded):
+        with duckdb.connect(str(database), read_only=True) as con:
+            counts[database] = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables]
+    assert counts[generated] == counts[loaded] and min(counts[loaded]) > 0

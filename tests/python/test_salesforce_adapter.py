@@ -249,6 +249,9 @@ def test_fivetran_salesforce_seeds_build_with_every_row_accounted_for(tmp_path: 
     built = run_dbt(["build", *NO_UNIT_TESTS, "--vars", "{crm_source: salesforce}"], duckdb_path=database,
                     target_path=tmp_path / "target", capture=True, check=False)
     assert built.returncode == 0, built.stdout[-6000:]
+    # the seeds' lead has utm_source_c and utm_medium_c but no referrer_c: read as NULL, and said so
+    assert "salesforce.lead has no column referrer_c (var salesforce_referrer_field)" in built.stdout
+    assert "no column utm_source_c" not in built.stdout and "no column utm_medium_c" not in built.stdout
     reconciliation = _rows(database, """
         select source_table, raw_rows, used_rows, duplicate_rows, quarantined_rows, deleted_rows
         from main.audit_reconciliation""")

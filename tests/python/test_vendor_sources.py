@@ -1,12 +1,13 @@
 """Vendor adapters (CONTRACT section 7): the marts built from the tables Fivetran
-lands from HubSpot, Segment and the four ad platforms equal the marts built
-from section 2 tables holding the mapped rows.
+lands from HubSpot, Segment and the four ad platforms, or from Salesforce,
+equal the marts built from section 2 tables holding the mapped rows.
 
-`generate(shape="hubspot")` writes both into one DuckDB file: the vendor schemas
-and, in schema raw, the section 2 rows they map to. One copy is built with the
-default vars (reads raw), one with every adapter on; every mart but the two
-audit marts (which name the vendor tables) must be equal row by row, at the
-default scoring vars and at others. The audit of the vendor build must still
+`generate(shape="hubspot")` (or "salesforce") writes both into one DuckDB file:
+the vendor schemas and, in schema raw, the section 2 rows they map to. One copy
+is built with the default vars (reads raw), one with the adapters on; every
+mart but the two audit marts (which name the vendor tables) must be equal row
+by row, at the default scoring vars and at others (for Salesforce also with the
+UTM fields renamed and named by vars). The audit of the vendor build must still
 reconcile per vendor table. Each build takes about 25 s.
 """
 
@@ -58,10 +59,13 @@ def hubspot_shaped(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return database
 
 
-def _build(source: Path, directory: Path, name: str, dbt_vars: dict[str, Any]) -> Path:
-    """A copy of `source` in `directory`, dbt-built with `dbt_vars`."""
+def _build(source: Path, directory: Path, name: str, dbt_vars: dict[str, Any], prepare: str = "") -> Path:
+    """A copy of `source` in `directory`, changed by the SQL `prepare`, dbt-built with `dbt_vars`."""
     database = directory / f"{name}.duckdb"
     shutil.copy(source, database)
+    if prepare:
+        with duckdb.connect(str(database)) as con:
+            con.execute(prepare)
     result = run_dbt(["build", *NO_UNIT_TESTS, "--vars", json.dumps(dbt_vars)], duckdb_path=database,
                      target_path=directory / f"{name}_target", check=False, capture=True)
     assert result.returncode == 0, f"dbt build ({name}, vars {dbt_vars}) failed:\n{result.stdout[-6000:]}"
@@ -102,3 +106,77 @@ def test_vendor_marts_equal_section2_marts(hubspot_shaped: Path, tmp_path: Path,
     reasons = {reason for (reason,) in _rows(from_vendor, """
         select distinct reason from main.audit_quarantine where source_table = 'hubspot.email_event'""")}
     assert {"orphan", "ambiguous_recipient"} <= reasons, reasons
+
+
+SALESFORCE_VARS: dict[str, Any] = {"crm_source": "salesforce", "salesforce_gross_margin_field": "gross_margin_pct_c"}
+# The Salesforce tables the audit names, and how many of their rows are read.
+SALESFORCE_READ_ROWS: dict[str, str] = {
+    "salesforce.lead": "select count(*) from salesforce.lead where _fivetran_active",
+    "salesforce.lead_history": "select count(*) from salesforce.lead_history where field = 'Status' and not is_deleted"
+                               " and new_value in ('Sales Accepted', 'Qualified', 'Closed - Converted',"
+                               " 'Unqualified', 'Closed - Not Converted')",
+    "salesforce.task": "select count(*) from salesforce.task where _fivetran_active and not is_deleted",
+    "salesforce.event": "select count(*) from salesforce.event where not is_deleted",
+    "salesforce.opportunity": "select count(*) from salesforce.opportunity where _fivetran_active and not is_deleted",
+    "salesforce.campaign_member": """
+        select count(*) from salesforce.campaign_member m
+        where not m.is_deleted and m.campaign_id in (
+            select id from salesforce.campaign where _fivetran_active
+            qualify row_number() over (partition by id order by last_modified_date desc) = 1
+                and type in ('Webinar', 'Event', 'Conference', 'Trade Show'))""",
+}
+# Custom fields under other names than the defaults, and the vars that name them.
+RENAMED_FIELDS = {"utm_source_c": "first_utm_source_c", "utm_medium_c": "first_utm_medium_c",
+                  "referrer_c": "first_referrer_c"}
+RENAME_SQL = "; ".join(f"alter table salesforce.lead rename column {old} to {new}"
+                       for old, new in RENAMED_FIELDS.items())
+RENAMED_VARS = {"salesforce_utm_source_field": "first_utm_source_c", "salesforce_utm_medium_field": "first_utm_medium_c",
+                "salesforce_referrer_field": "first_referrer_c"}
+
+
+@pytest.fixture(scope="module")
+def salesforce_shaped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same generation landed as Fivetran lands Salesforce (and the section 2
+    rows it maps to, in schema raw); not built."""
+    database = tmp_path_factory.mktemp("salesforce_shaped") / "salesforce_shaped.duckdb"
+    with connect_warehouse(database) as con:
+        generate(con, leads=1_500, months=4, end_month="2026-03-01", seed=11, shape="salesforce")
+    return database
+
+
+@pytest.mark.parametrize("scoring, renamed", [({}, False), ({"mql_threshold": 60, "blog_visit_count": 2}, True)],
+                         ids=["default_vars", "threshold_60_renamed_utm_fields"])
+def test_salesforce_marts_equal_section2_marts(salesforce_shaped: Path, tmp_path: Path, scoring: dict[str, Any],
+                                               renamed: bool) -> None:
+    from_raw = _build(salesforce_shaped, tmp_path, "from_raw", scoring)
+    from_salesforce = _build(salesforce_shaped, tmp_path, "from_salesforce",
+                             {**SALESFORCE_VARS, **scoring, **(RENAMED_VARS if renamed else {})},
+                             prepare=RENAME_SQL if renamed else "")
+
+    marts = [name for name in mart_names(from_raw) if name not in AUDIT_MARTS]
+    comparison = compare_duckdb(from_raw, from_salesforce, names=marts, labels=("raw", "salesforce"))
+    assert comparison.agree, "\n".join(comparison.lines)
+    # not equal because empty: leads, MQLs, sales, margins, attendance and referrers made it through
+    (leads, mqls, sqls), = _rows(from_salesforce, "select count(*), count(mql_at), count(sql_at) from main.dim_leads")
+    (referred,), = _rows(from_salesforce, "select count(referrer_host) from staging.stg_crm__leads")
+    (customers,), = _rows(from_salesforce, "select sum(customers) from main.fct_funnel_monthly")
+    assert leads > 1_400 and mqls > 100 and sqls > 10 and referred > 100 and customers > 0
+    # converted leads keep what names their contact: tasks, opportunities and members reach the lead
+    (contact_tasks,), = _rows(salesforce_shaped, "select count(*) from salesforce.task where who_id like '003%'")
+    (via_roles,), = _rows(salesforce_shaped, "select count(*) from salesforce.opportunity_contact_role where is_primary")
+    assert contact_tasks > 10 and via_roles > 5
+    (margins,), = _rows(from_salesforce, "select count(gross_margin_pct) from staging.stg_crm__opportunities")
+    assert margins > 10
+
+    reconciliation = {row[0]: row[1:] for row in _rows(from_salesforce, """
+        select source_table, raw_rows, used_rows, duplicate_rows, quarantined_rows, deleted_rows
+        from main.audit_reconciliation""")}
+    assert set(SALESFORCE_READ_ROWS) <= set(reconciliation), sorted(reconciliation)
+    for table, (raw_rows, used, duplicates, quarantined, deleted) in reconciliation.items():
+        assert raw_rows == used + duplicates + quarantined + deleted, table
+    for table, sql in SALESFORCE_READ_ROWS.items():
+        assert reconciliation[table][0] == _rows(salesforce_shaped, sql)[0][0], table
+        assert reconciliation[table][1] > 0, f"{table}: no row used"
+    (orphans,), = _rows(from_salesforce, """
+        select count(*) from main.audit_quarantine where source_table = 'salesforce.task' and reason = 'orphan'""")
+    assert orphans > 0

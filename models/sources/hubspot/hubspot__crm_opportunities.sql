@@ -9,7 +9,6 @@
 {%- set stage_types = relation_column_types(stages) %}
 {%- set links = source('hubspot', 'deal_contact') %}
 {%- set link_types = relation_column_types(links) %}
-{%- set margin_property = var('hubspot_gross_margin_property') %}
 with deals as (
 
     select
@@ -18,11 +17,7 @@ with deals as (
         {{ vendor_timestamp(landed, t, 'property_createdate') }} as created_at,
         {{ vendor_timestamp(landed, t, 'property_closedate') }} as close_date,
         {{ vendor_column(landed, t, 'property_amount', type_money()) }} as amount,
-        {% if margin_property in (none, '', 'none') -%}
-        cast(null as {{ type_double() }})
-        {%- else -%}
-        {{ vendor_column(landed, t, margin_property, type_double()) }}
-        {%- endif %} as gross_margin_pct,
+        {{ vendor_column_of_var(landed, t, 'hubspot_gross_margin_property', type_double()) }} as gross_margin_pct,
         {{ source_row_number(vendor_text(landed, t, 'deal_id')) }} as source_row_number
     from {{ deals }}
     where not coalesce({{ vendor_column(landed, t, 'is_deleted', dbt.type_boolean()) }}, false)

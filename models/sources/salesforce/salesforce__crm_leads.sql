@@ -11,8 +11,8 @@ with leads as (
     select
         leads.*,
         {{ vendor_text(landed, t, 'id') }} as salesforce_lead_id,
-        nullif(trim({{ vendor_column(landed, t, var('salesforce_utm_source_field'), dbt.type_string()) }}), '') as utm_source_field,
-        nullif(trim({{ vendor_column(landed, t, var('salesforce_utm_medium_field'), dbt.type_string()) }}), '') as utm_medium_field,
+        nullif(trim({{ vendor_column_of_var(landed, t, 'salesforce_utm_source_field', dbt.type_string()) }}), '') as utm_source_field,
+        nullif(trim({{ vendor_column_of_var(landed, t, 'salesforce_utm_medium_field', dbt.type_string()) }}), '') as utm_medium_field,
         nullif(trim({{ vendor_column(landed, t, 'lead_source', dbt.type_string()) }}), '') as lead_source,
         {{ source_row_number(vendor_text(landed, t, 'id')) }} as source_row_number
     from {{ leads }} as leads
@@ -45,7 +45,7 @@ final as (
             when lead_sources.lead_source is not null then lead_sources.utm_medium
             when leads.lead_source is not null then 'other'
         end as original_utm_medium,
-        {{ url_host(vendor_column(landed, t, var('salesforce_referrer_field'), dbt.type_string())) }} as original_referrer_host,
+        {{ url_host(vendor_column_of_var(landed, t, 'salesforce_referrer_field', dbt.type_string())) }} as original_referrer_host,
         {{ vendor_timestamp(landed, t, 'created_date') }} as created_at,
         {{ vendor_timestamp(landed, t, 'last_modified_date') }} as updated_at,
         {{ vendor_column(landed, t, 'is_deleted', dbt.type_boolean()) }} as is_deleted

@@ -9,7 +9,6 @@
 {%- set t = 'salesforce.opportunity' %}
 {%- set roles = optional_vendor_relation(source('salesforce', 'opportunity_contact_role')) %}
 {%- set role_types = relation_column_types(roles) %}
-{%- set margin_field = var('salesforce_gross_margin_field') %}
 with opportunities as (
 
     select
@@ -20,11 +19,7 @@ with opportunities as (
         {{ vendor_column(landed, t, 'is_won', dbt.type_boolean()) }} as is_won,
         {{ salesforce_date_midnight(landed, t, 'close_date') }} as close_date,
         {{ vendor_column(landed, t, 'amount', type_money()) }} as amount,
-        {% if margin_field in (none, '', 'none') -%}
-        cast(null as {{ type_double() }})
-        {%- else -%}
-        {{ vendor_column(landed, t, margin_field, type_double()) }}
-        {%- endif %} as gross_margin_pct,
+        {{ vendor_column_of_var(landed, t, 'salesforce_gross_margin_field', type_double()) }} as gross_margin_pct,
         {{ source_row_number(vendor_text(landed, t, 'id')) }} as source_row_number
     from {{ opportunities }}
     where {{ salesforce_rows_read(landed, t) }}

@@ -28,7 +28,8 @@ Modules, in the order they run: ``catalog`` (the data drawn from), ``sql``
 signals), ``web`` (lead sessions, anonymous traffic), ``scoring``,
 ``followup`` (events, forms, e-mail, sales, spend), ``raw_tables`` (the ten
 raw tables and their bad rows), and with shape ``hubspot`` ``vendor_tables``
-(the vendor-shaped tables of CONTRACT section 7 and their section 2 rows).
+(the vendor-shaped tables of CONTRACT section 7 and their section 2 rows), with
+shape ``salesforce`` ``salesforce_tables`` (Salesforce's, and theirs).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from typing import Callable
 
 import duckdb
 
-from mqlfunnel.devtools.generator import followup, raw_tables, scoring, vendor_tables, web
+from mqlfunnel.devtools.generator import followup, raw_tables, salesforce_tables, scoring, vendor_tables, web
 from mqlfunnel.devtools.generator import leads as leads_stage
 from mqlfunnel.devtools.generator.catalog import (
     ANON_PAGES, ATTENDEE_TO_MQL, BAD_SHARE, BLOG_PAGES, COMPANY_SUFFIX, COMPANY_W1, COMPANY_W2, CONFERENCE_MEDIA,
@@ -53,8 +54,8 @@ from mqlfunnel.schema import RAW_TABLES
 __all__ = ["SHAPES", "export", "generate"]
 
 # What generate() lands: section 2's raw tables, or the vendor tables of HubSpot,
-# Segment and the ad platforms with the section 2 tables they map to.
-SHAPES: tuple[str, ...] = ("raw", "hubspot")
+# Segment and the ad platforms, or Salesforce's, with the section 2 tables they map to.
+SHAPES: tuple[str, ...] = ("raw", "hubspot", "salesforce")
 
 
 def _add_months(d: dt.date, k: int) -> dt.date:
@@ -130,7 +131,8 @@ def generate(
     ``shape`` ``hubspot``: the same data landed as Fivetran lands HubSpot, Segment
     and the ad platforms (schemas hubspot, segment, google_ads, ...), and schema raw
     holding the section 2 rows those vendor tables map to (``vendor_tables``);
-    counts are then per ``schema.table``.
+    counts are then per ``schema.table``. ``shape`` ``salesforce``: the CRM tables as
+    Fivetran lands Salesforce (schema salesforce), the others on raw, likewise.
     """
     if leads < 1 or months < 1:
         raise ValueError("leads and months must be positive")
@@ -166,14 +168,16 @@ def generate(
     raw_tables.cleanup(r)
     if shape == "hubspot":
         counts = vendor_tables.reshape_to_hubspot(con, progress)
+    elif shape == "salesforce":
+        counts = salesforce_tables.reshape_to_salesforce(con, progress)
     if progress:
         progress(f"total: {sum(counts.values()):,} rows ({time.perf_counter() - r.t0:.1f} s)")
-    return counts if shape == "hubspot" else {t: counts[t] for t in RAW_TABLES}
+    return counts if shape != "raw" else {t: counts[t] for t in RAW_TABLES}
 
 
 def export(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str = "parquet") -> list[Path]:
     """Write every raw table to ``out_dir/<table>.<fmt>`` (parquet or csv), and
-    every vendor table ``schema.table`` that ``con`` holds (``shape`` hubspot) to
+    every vendor table ``schema.table`` that ``con`` holds (shapes hubspot, salesforce) to
     ``out_dir/<schema>/<table>.<fmt>``: the layout ``mqlfunnel load`` reads."""
     fmt = fmt.lower()
     if fmt not in ("parquet", "csv"):
@@ -185,7 +189,7 @@ def export(con: duckdb.DuckDBPyConnection, out_dir: Path, fmt: str = "parquet") 
     relations = [(f"raw.{table}", out_dir / f"{table}.{fmt}") for table in RAW_TABLES]
     relations += [
         (relation, out_dir / relation.split(".")[0] / f"{relation.split('.')[1]}.{fmt}")
-        for relation in vendor_tables.VENDOR_COLUMNS
+        for relation in [*vendor_tables.VENDOR_COLUMNS, *salesforce_tables.SALESFORCE_COLUMNS]
         if relation in landed
     ]
     opts = "FORMAT parquet, COMPRESSION zstd" if fmt == "parquet" else "FORMAT csv, HEADER true"

@@ -167,7 +167,7 @@ EPOCH = "TIMESTAMP '1970-01-01 00:00:00'"       # HubSpot's zero date: before mi
 SYNCED = "TIMESTAMP '2026-11-01 00:00:00'"      # _fivetran_synced of every row
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
     """Insert the named columns of `select` into `table`, in a stable row order."""
     con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM ({select}) ORDER BY ALL")
 
@@ -176,16 +176,33 @@ def _insert(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None:
 # set-up: a snapshot of the section 2 tables and the id maps
 # ---------------------------------------------------------------------------
 
-def _snapshot_and_ids(con: duckdb.DuckDBPyConnection) -> None:
-    """s_<table>: the generated section 2 tables; v_lead_ids: a numeric HubSpot id
-    for every lead id named anywhere (orphans included); v_contact_of: each lead's
-    id and the id of its merged contact, if it has one."""
+def snapshot_section2(con: duckdb.DuckDBPyConnection) -> str:
+    """s_<table>: the generated section 2 tables, and the temp macro v_chance(key,
+    salt), a number in [0, 1) fixed by its arguments. Returns a query of every
+    lead id named anywhere (orphans included)."""
     for table in RAW_TABLES:
         con.execute(f"CREATE OR REPLACE TEMP TABLE s_{table} AS SELECT * FROM raw.{table}")
+    con.execute("CREATE OR REPLACE TEMP MACRO v_chance(k, salt) AS ((hash(k, salt) % 10000)::DOUBLE / 10000)")
     lead_tables = [t for t in RAW_TABLES if t not in ("ad_spend", "program_costs")]
-    named = " UNION ".join(f"SELECT lead_id FROM s_{t}" for t in lead_tables)
+    return " UNION ".join(f"SELECT lead_id FROM s_{t}" for t in lead_tables)
+
+
+def drop_shape_temps(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the s_ and v_ temp tables and the v_chance macro of a reshape."""
+    for (name,) in con.execute(
+        "SELECT table_name FROM duckdb_tables() WHERE temporary AND (table_name LIKE 's\\_%' ESCAPE '\\'"
+        " OR table_name LIKE 'v\\_%' ESCAPE '\\')"
+    ).fetchall():
+        con.execute(f"DROP TABLE temp.main.{name}")
+    con.execute("DROP MACRO IF EXISTS temp.main.v_chance")
+
+
+def _snapshot_and_ids(con: duckdb.DuckDBPyConnection) -> None:
+    """The snapshot (snapshot_section2); v_lead_ids: a numeric HubSpot id for every
+    lead id named anywhere (orphans included); v_contact_of: each lead's id and the
+    id of its merged contact, if it has one."""
+    named = snapshot_section2(con)
     con.execute(f"""
-    CREATE OR REPLACE TEMP MACRO v_chance(k, salt) AS ((hash(k, salt) % 10000)::DOUBLE / 10000);
     CREATE OR REPLACE TEMP TABLE v_lead_ids AS
     SELECT lead_id, (900 + row_number() OVER (ORDER BY lead_id))::BIGINT AS contact_id
     FROM ({named}) WHERE lead_id IS NOT NULL;
@@ -283,7 +300,7 @@ def _contacts(con: duckdb.DuckDBPyConnection) -> None:
                         CASE WHEN u3 < 0.6 THEN 'utm_content=hero' END], lambda x: x IS NOT NULL) AS params
     FROM e;
     """)
-    _insert(con, "hubspot.contact", f"""
+    insert_rows(con, "hubspot.contact", f"""
     SELECT id, contact_email AS property_email, split_part(contact_email, '@', 1) AS property_firstname,
            job_title AS property_jobtitle, company_name AS property_company, industry AS property_industry,
            CASE WHEN employee_count IS NULL THEN NULL
@@ -312,7 +329,7 @@ def _contacts(con: duckdb.DuckDBPyConnection) -> None:
            is_deleted AS _fivetran_deleted, {SYNCED} AS _fivetran_synced
     FROM v_contact""")
     medium_of_source = " ".join(f"WHEN '{source}' THEN '{medium}'" for source, medium in SEED_MEDIUM.items())
-    _insert(con, "raw.crm_leads", f"""
+    insert_rows(con, "raw.crm_leads", f"""
     SELECT survivor_id::VARCHAR AS lead_id, contact_email AS email, job_title, company_name, industry,
            employee_count, country, original_utm_source,
            CASE WHEN medium_in_url THEN original_utm_medium ELSE CASE analytics_source {medium_of_source} END
@@ -359,10 +376,10 @@ def _status_history(con: duckdb.DuckDBPyConnection) -> None:
     FROM v_contact CROSS JOIN (VALUES ('email'), ('jobtitle'), ('lifecyclestage'), ('hs_lead_status')) p(name)
     WHERE id IS NOT NULL AND v_chance(id, hash(p.name)) < 0.3;
     """)
-    _insert(con, "hubspot.contact_property_history", f"""
+    insert_rows(con, "hubspot.contact_property_history", f"""
     SELECT contact_id, name, value, timestamp, 'CRM_UI' AS source, source_id, {SYNCED} AS _fivetran_synced
     FROM v_history""")
-    _insert(con, "raw.crm_lead_status_changes", """
+    insert_rows(con, "raw.crm_lead_status_changes", """
     SELECT contact_id::VARCHAR || '-' || name || '-' || timestamp::VARCHAR AS status_change_id,
            survivor_id::VARCHAR AS lead_id, new_status, timestamp AS changed_at, source_id AS changed_by
     FROM v_history WHERE new_status IS NOT NULL""")
@@ -420,20 +437,20 @@ def _engagements(con: duckdb.DuckDBPyConnection) -> None:
     FROM first_link l JOIN v_engagement e USING (eid) JOIN v_lead_ids o ON o.contact_id = l.survivor_id + 1
     WHERE e.type = 'MEETING' AND v_chance(l.eid, 32) < 0.3;
     """)
-    _insert(con, "hubspot.engagement", f"""
+    insert_rows(con, "hubspot.engagement", f"""
     SELECT eid AS id, type, ts AS timestamp,
            {OWNER_ID.format(rep='rep')} AS owner_id,
            active, 2231 AS portal_id, {SYNCED} AS _fivetran_synced
     FROM v_engagement""")
-    _insert(con, "hubspot.engagement_contact",
+    insert_rows(con, "hubspot.engagement_contact",
             "SELECT eid AS engagement_id, contact_id FROM v_engagement_link")
     read = """FROM v_engagement e JOIN v_engagement_link l USING (eid) WHERE e.active"""
-    _insert(con, "raw.crm_activities", f"""
+    insert_rows(con, "raw.crm_activities", f"""
     SELECT e.eid || '-' || l.contact_id AS activity_id, l.survivor_id::VARCHAR AS lead_id,
            lower(e.type) AS activity_type, e.ts AS occurred_at,
            ({OWNER_ID.format(rep='e.rep')})::VARCHAR AS rep_id
     {read} AND e.type IN ('CALL', 'EMAIL', 'MEETING')""")
-    _insert(con, "raw.email_events", f"""
+    insert_rows(con, "raw.email_events", f"""
     SELECT 'engagement-' || e.eid || '-' || l.contact_id AS email_event_id, l.survivor_id::VARCHAR AS lead_id,
            NULL AS campaign_id, 'reply' AS event_type, e.ts AS occurred_at
     {read} AND e.type = 'INCOMING_EMAIL'""")
@@ -489,12 +506,12 @@ def _email_events(con: duckdb.DuckDBPyConnection) -> None:
            count(DISTINCT survivor_id) AS leads
     FROM v_contact WHERE id IS NOT NULL AND contact_email IS NOT NULL GROUP BY ALL;
     """)
-    _insert(con, "hubspot.email_event", f"""
+    insert_rows(con, "hubspot.email_event", f"""
     SELECT e.id, e.recipient, c.email_campaign_id, e.type, e.created, 2231 AS portal_id,
            {SYNCED} AS _fivetran_synced
     FROM v_email e LEFT JOIN v_campaign_ids c USING (campaign_id)""")
     raw_type_case = " ".join(f"WHEN '{vendor}' THEN '{raw}'" for raw, vendor in EMAIL_EVENT_TYPES.items())
-    _insert(con, "raw.email_events", f"""
+    insert_rows(con, "raw.email_events", f"""
     SELECT e.id AS email_event_id, r.survivor_id::VARCHAR AS lead_id, c.email_campaign_id::VARCHAR AS campaign_id,
            CASE e.type {raw_type_case} END AS event_type, e.created AS occurred_at
     FROM v_email e JOIN v_recipient_lead r ON r.address = lower(trim(e.recipient)) AND r.leads = 1
@@ -547,11 +564,11 @@ def _forms(con: duckdb.DuckDBPyConnection) -> None:
     JOIN v_form_titles t ON t.form_type = f.form_type AND t.asset_type IS NOT DISTINCT FROM f.asset_type
         AND t.variant = floor(coalesce(v_chance(f.submission_id, 53), 0) * t.variants);
     """)
-    _insert(con, "hubspot.contact_form_submission", f"""
+    insert_rows(con, "hubspot.contact_form_submission", f"""
     SELECT submission_id AS conversion_id, contact_id, submitted_at AS timestamp, title,
            'form-' || hash(title) % 1000 AS form_id, '{SITE}/' AS page_url, {SYNCED} AS _fivetran_synced
     FROM v_forms""")
-    _insert(con, "raw.form_submissions", """
+    insert_rows(con, "raw.form_submissions", """
     SELECT submission_id, survivor_id::VARCHAR AS lead_id, mapped_form_type AS form_type,
            mapped_asset_type AS asset_type, submitted_at
     FROM v_forms""")
@@ -612,20 +629,20 @@ def _deals(con: duckdb.DuckDBPyConnection) -> None:
     FROM v_deal d WHERE d.deal_id IS NOT NULL AND d.survivor_id IS NOT NULL AND d.kind <> 'no-contact'
     UNION ALL SELECT * FROM second;
     """)
-    _insert(con, "hubspot.deal_pipeline_stage", """
+    insert_rows(con, "hubspot.deal_pipeline_stage", """
     SELECT stage_id, 'default' AS pipeline_id, label, display_order::INTEGER AS display_order,
            CASE WHEN closed_won THEN 1.0 WHEN is_closed THEN 0.0 ELSE display_order / 5.0 END AS probability,
            is_closed, closed_won, TRUE AS active
     FROM v_stages""")
-    _insert(con, "hubspot.deal", f"""
+    insert_rows(con, "hubspot.deal", f"""
     SELECT deal_id, 2231 AS portal_id, 'default' AS deal_pipeline_id, stage_id AS deal_pipeline_stage_id,
            70000001 AS owner_id, kind = 'deleted' AS is_deleted,
            'Deal ' || coalesce(opportunity_id, '?') AS property_dealname,
            amount::DOUBLE AS property_amount, created_at AS property_createdate, closedate AS property_closedate,
            gross_margin_pct AS property_gross_margin_pct, {SYNCED} AS _fivetran_synced
     FROM v_deal""")
-    _insert(con, "hubspot.deal_contact", "SELECT deal_id, contact_id FROM v_deal_link")
-    _insert(con, "raw.crm_opportunities", """
+    insert_rows(con, "hubspot.deal_contact", "SELECT deal_id, contact_id FROM v_deal_link")
+    insert_rows(con, "raw.crm_opportunities", """
     WITH lowest AS (SELECT deal_id, min(contact_id) AS contact_id FROM v_deal_link GROUP BY ALL)
     SELECT d.deal_id::VARCHAR AS opportunity_id, coalesce(s.survivor_id, lowest.contact_id)::VARCHAR AS lead_id,
            d.created_at,
@@ -657,7 +674,7 @@ def _pages(con: duckdb.DuckDBPyConnection) -> None:
            v_chance(p.pageview_id, 71) AS u
     FROM p LEFT JOIN v_contact_of c USING (lead_id);
     """)
-    _insert(con, "segment.pages", f"""
+    insert_rows(con, "segment.pages", f"""
     SELECT pageview_id AS id, visitor_id AS anonymous_id, user_id, occurred_at AS timestamp,
            occurred_at + INTERVAL 2 SECOND AS received_at, page_path AS path, '{SITE}' || page_path AS url,
            CASE WHEN NOT has_referrer THEN NULL WHEN u < 0.7 THEN 'https://' || referrer_host || '/'
@@ -665,7 +682,7 @@ def _pages(con: duckdb.DuckDBPyConnection) -> None:
            'RevOpsCo' AS title, utm_source AS context_campaign_source, utm_medium AS context_campaign_medium,
            utm_campaign AS context_campaign_name
     FROM v_pages""")
-    _insert(con, "raw.web_pageviews", """
+    insert_rows(con, "raw.web_pageviews", """
     SELECT pageview_id, visitor_id, user_id AS lead_id, occurred_at, page_path, utm_source, utm_medium, utm_campaign,
            CASE WHEN has_referrer THEN lower(referrer_host) END AS referrer_host
     FROM v_pages""")
@@ -739,7 +756,7 @@ def _ads(con: duckdb.DuckDBPyConnection) -> None:
     UNION ALL  -- a day in 1999 per platform
     SELECT DATE '1999-12-31', 10.00, a.* FROM v_ads a WHERE k = 1;
     """)
-    _insert(con, "raw.ad_spend", """
+    insert_rows(con, "raw.ad_spend", """
     SELECT spend_date, vendor AS platform, coalesce(url_source, default_source) AS utm_source,
            coalesce(url_medium, default_medium) AS utm_medium, coalesce(url_campaign, campaign) AS campaign,
            spend, currency
@@ -760,18 +777,18 @@ def _google_ads(con: duckdb.DuckDBPyConnection) -> None:
     """google_ads: cost in micros; the URL is the first of final_urls; an older
     version of each ad, campaign and USD account (EUR) is kept."""
     g = "FROM v_ads WHERE vendor = 'google_ads'"
-    _insert(con, "google_ads.account_history", f"""
+    insert_rows(con, "google_ads.account_history", f"""
     SELECT DISTINCT account_id AS id, {NEW} AS updated_at, currency AS currency_code,
            'RevOpsCo ' || currency AS descriptive_name, {SYNCED} AS _fivetran_synced {g}
     UNION ALL
     SELECT DISTINCT account_id, {OLD}, 'EUR', 'RevOpsCo EUR', {SYNCED} {g} AND currency = 'USD'""")
-    _insert(con, "google_ads.campaign_history", f"""
+    insert_rows(con, "google_ads.campaign_history", f"""
     SELECT DISTINCT campaign_id AS id, account_id AS customer_id, {NEW} AS updated_at, campaign AS name,
            {SYNCED} AS _fivetran_synced {g}
     UNION ALL
     SELECT DISTINCT campaign_id, account_id, {OLD}, campaign || ' (draft)', {SYNCED} {g}""")
     url = _url()
-    _insert(con, "google_ads.ad_history", f"""
+    insert_rows(con, "google_ads.ad_history", f"""
     SELECT ad_id AS id, campaign_id + 1000 AS ad_group_id, {NEW} AS updated_at, 'RESPONSIVE_SEARCH_AD' AS type,
            CASE WHEN u < 0.4 THEN '[''' || {url} || ''']'
                 WHEN u < 0.7 THEN '[''' || {url} || ''', ''{SITE}/alt'']'
@@ -779,7 +796,7 @@ def _google_ads(con: duckdb.DuckDBPyConnection) -> None:
     UNION ALL
     SELECT ad_id, campaign_id + 1000, {OLD}, 'RESPONSIVE_SEARCH_AD',
            '[''' || landing || '?utm_source=old&utm_medium=old&utm_campaign=old'']', {SYNCED} {g}""")
-    _insert(con, "google_ads.ad_stats", f"""
+    insert_rows(con, "google_ads.ad_stats", f"""
     SELECT account_id AS customer_id, spend_date AS date, ad_id, campaign_id + 1000 AS ad_group_id, campaign_id,
            round(spend * 1000000)::BIGINT AS cost_micros, 100 AS impressions, 3 AS clicks,
            {SYNCED} AS _fivetran_synced
@@ -790,19 +807,19 @@ def _linkedin_ads(con: duckdb.DuckDBPyConnection) -> None:
     """linkedin_ads: spend per creative and day (a TIMESTAMP, as Fivetran lands it),
     the URL is the creative's click_uri, the currency the account's."""
     g = "FROM v_ads WHERE vendor = 'linkedin_ads'"
-    _insert(con, "linkedin_ads.account_history", f"""
+    insert_rows(con, "linkedin_ads.account_history", f"""
     SELECT DISTINCT account_id AS id, 'RevOpsCo ' || currency AS name, currency, {NEW} AS last_modified_time {g}
     UNION ALL
     SELECT DISTINCT account_id, 'RevOpsCo EUR', 'EUR', {OLD} {g} AND currency = 'USD'""")
-    _insert(con, "linkedin_ads.campaign_history", f"""
+    insert_rows(con, "linkedin_ads.campaign_history", f"""
     SELECT DISTINCT campaign_id AS id, account_id, campaign AS name, {NEW} AS last_modified_time {g}
     UNION ALL
     SELECT DISTINCT campaign_id, account_id, campaign || ' (draft)', {OLD} {g}""")
-    _insert(con, "linkedin_ads.creative_history", f"""
+    insert_rows(con, "linkedin_ads.creative_history", f"""
     SELECT ad_id AS id, campaign_id, {_url()} AS click_uri, {NEW} AS last_modified_at, {OLD} AS created_at {g}
     UNION ALL
     SELECT ad_id, campaign_id, landing || '?utm_campaign=old', {OLD}, {OLD} {g}""")
-    _insert(con, "linkedin_ads.ad_analytics_by_creative", """
+    insert_rows(con, "linkedin_ads.ad_analytics_by_creative", """
     SELECT ad_id AS creative_id, spend_date::TIMESTAMP AS day, spend::DOUBLE AS cost_in_local_currency,
            round(spend * CASE currency WHEN 'GBP' THEN 1.27 ELSE 1 END, 2)::DOUBLE AS cost_in_usd,
            100 AS impressions, 2 AS clicks
@@ -813,21 +830,21 @@ def _facebook_ads(con: duckdb.DuckDBPyConnection) -> None:
     """facebook_ads: the ad's creative carries the utm parameters as url_tags (a
     JSON array of key / value pairs) or, without url_tags, in its page_link."""
     g = "FROM v_ads WHERE vendor = 'facebook_ads'"
-    _insert(con, "facebook_ads.account_history", f"""
+    insert_rows(con, "facebook_ads.account_history", f"""
     SELECT DISTINCT account_id AS id, 'RevOpsCo ' || currency AS name, currency, {NEW} AS _fivetran_synced {g}
     UNION ALL
     SELECT DISTINCT account_id, 'RevOpsCo EUR', 'EUR', {OLD} {g} AND currency = 'USD'""")
-    _insert(con, "facebook_ads.campaign_history", f"""
+    insert_rows(con, "facebook_ads.campaign_history", f"""
     SELECT DISTINCT campaign_id AS id, account_id, campaign AS name, {NEW} AS updated_time {g}
     UNION ALL
     SELECT DISTINCT campaign_id, account_id, campaign || ' (draft)', {OLD} {g}""")
-    _insert(con, "facebook_ads.ad_history", f"""
+    insert_rows(con, "facebook_ads.ad_history", f"""
     SELECT ad_id AS id, account_id, campaign_id, ad_id + 50000 AS creative_id, 'Ad ' || ad_id AS name,
            {NEW} AS updated_time {g}
     UNION ALL  -- an older version pointing at an older creative
     SELECT ad_id, account_id, campaign_id, ad_id + 90000, 'Ad ' || ad_id, {OLD} {g}""")
     tags = "to_json(list_transform(params, lambda x: {'key': x[1], 'value': x[2], 'type': 'AD'}))::VARCHAR"
-    _insert(con, "facebook_ads.creative_history", f"""
+    insert_rows(con, "facebook_ads.creative_history", f"""
     SELECT ad_id + 50000 AS id, account_id, CASE WHEN u < 0.6 THEN {tags} END AS url_tags,
            CASE WHEN u < 0.6 THEN landing ELSE {_url()} END AS page_link, {NEW} AS _fivetran_synced {g}
     UNION ALL  -- the older creative, and an older sync of the one in force
@@ -835,7 +852,7 @@ def _facebook_ads(con: duckdb.DuckDBPyConnection) -> None:
     UNION ALL
     SELECT ad_id + 50000, account_id, '[{{"key":"utm_campaign","value":"old-sync","type":"AD"}}]', landing, {OLD}
     {g}""")
-    _insert(con, "facebook_ads.basic_ad", """
+    insert_rows(con, "facebook_ads.basic_ad", """
     SELECT ad_id, spend_date AS date, account_id, 'Ad ' || ad_id AS ad_name, spend::DOUBLE AS spend,
            100 AS impressions, 2 AS inline_link_clicks
     FROM v_ad_days WHERE vendor = 'facebook_ads'""")
@@ -844,15 +861,15 @@ def _facebook_ads(con: duckdb.DuckDBPyConnection) -> None:
 def _microsoft_ads(con: duckdb.DuckDBPyConnection) -> None:
     """microsoft_ads: the daily report row names its currency; the URL is the ad's final_url."""
     g = "FROM v_ads WHERE vendor = 'microsoft_ads'"
-    _insert(con, "microsoft_ads.campaign_history", f"""
+    insert_rows(con, "microsoft_ads.campaign_history", f"""
     SELECT DISTINCT campaign_id AS id, account_id, campaign AS name, {NEW} AS modified_time {g}
     UNION ALL
     SELECT DISTINCT campaign_id, account_id, campaign || ' (draft)', {OLD} {g}""")
-    _insert(con, "microsoft_ads.ad_history", f"""
+    insert_rows(con, "microsoft_ads.ad_history", f"""
     SELECT ad_id AS id, campaign_id + 1000 AS ad_group_id, {_url()} AS final_url, {NEW} AS modified_time {g}
     UNION ALL
     SELECT ad_id, campaign_id + 1000, landing || '?utm_source=old', {OLD} {g}""")
-    _insert(con, "microsoft_ads.ad_performance_daily_report", """
+    insert_rows(con, "microsoft_ads.ad_performance_daily_report", """
     SELECT spend_date AS date, account_id, campaign_id, campaign_id + 1000 AS ad_group_id, ad_id,
            spend::DOUBLE AS spend, currency AS currency_code, 100 AS impressions, 2 AS clicks
     FROM v_ad_days WHERE vendor = 'microsoft_ads'""")
@@ -860,10 +877,10 @@ def _microsoft_ads(con: duckdb.DuckDBPyConnection) -> None:
 
 def _tables_left_on_raw(con: duckdb.DuckDBPyConnection) -> None:
     """raw.event_attendance (its leads by HubSpot id) and raw.program_costs, as generated."""
-    _insert(con, "raw.event_attendance", """
+    insert_rows(con, "raw.event_attendance", """
     SELECT a.* REPLACE (c.contact_id::VARCHAR AS lead_id)
     FROM s_event_attendance a LEFT JOIN v_contact_of c USING (lead_id)""")
-    _insert(con, "raw.program_costs", "SELECT * FROM s_program_costs")
+    insert_rows(con, "raw.program_costs", "SELECT * FROM s_program_costs")
 
 
 MAPPINGS: tuple[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]], ...] = (
@@ -883,11 +900,12 @@ MAPPINGS: tuple[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]], ...] = 
 )
 
 
-def create_vendor_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create the vendor schemas with every table of VENDOR_COLUMNS, empty."""
-    for schema in VENDOR_SCHEMAS:
+def create_vendor_tables(con: duckdb.DuckDBPyConnection,
+                         tables: dict[str, list[tuple[str, str]]] = VENDOR_COLUMNS) -> None:
+    """(Re)create the schemas of `tables` (schema.table: columns), with every table empty."""
+    for schema in dict.fromkeys(table.split(".")[0] for table in tables):
         con.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE; CREATE SCHEMA {schema}")
-    for table, columns in VENDOR_COLUMNS.items():
+    for table, columns in tables.items():
         ddl = ", ".join(f'"{name}" {kind}' for name, kind in columns)
         con.execute(f"CREATE TABLE {table} ({ddl})")
 
@@ -905,12 +923,7 @@ def reshape_to_hubspot(con: duckdb.DuckDBPyConnection,
         mapping(con)
         if progress:
             progress(f"vendor shape: {label}")
-    for (name,) in con.execute(
-        "SELECT table_name FROM duckdb_tables() WHERE temporary AND (table_name LIKE 's\\_%' ESCAPE '\\'"
-        " OR table_name LIKE 'v\\_%' ESCAPE '\\')"
-    ).fetchall():
-        con.execute(f"DROP TABLE temp.main.{name}")
-    con.execute("DROP MACRO IF EXISTS temp.main.v_chance")
+    drop_shape_temps(con)
     tables = [*VENDOR_COLUMNS, *(f"raw.{t}" for t in RAW_TABLES)]
     counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
     if progress:
