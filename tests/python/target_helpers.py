@@ -68,27 +68,34 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Reference:
     return _reference
 
 
-# Every section 7 adapter on (README, Sources).
-VENDOR_VARS = json.dumps({
-    "crm_source": "hubspot", "web_source": "segment",
-    "ad_platforms": ["google_ads", "linkedin_ads", "facebook_ads", "microsoft_ads"],
-    "hubspot_gross_margin_property": "property_gross_margin_pct",
-})
+# Every section 7 adapter on (README, Sources), per generator shape: the vars
+# that read its vendor tables, and the cross-check mart only those build.
+VENDOR_SHAPES: dict[str, tuple[str, str]] = {
+    "hubspot": (json.dumps({
+        "crm_source": "hubspot", "web_source": "segment",
+        "ad_platforms": ["google_ads", "linkedin_ads", "facebook_ads", "microsoft_ads"],
+        "hubspot_gross_margin_property": "property_gross_margin_pct",
+    }), "fct_hubspot_mql_agreement"),
+    "salesforce": (json.dumps({"crm_source": "salesforce", "salesforce_gross_margin_field": "gross_margin_pct_c"}),
+                   "fct_salesforce_sql_agreement"),
+}
 
 
-def vendor_reference(tmp_path_factory: pytest.TempPathFactory, leads: int, months: int) -> Reference:
-    """Vendor-shaped tables (generate --shape hubspot) exported with their raw tables as
-    <schema>/<table>.parquet, loaded into a fresh DuckDB file and built with every adapter on."""
-    base = tmp_path_factory.mktemp("vendor_reference")
+def vendor_reference(tmp_path_factory: pytest.TempPathFactory, leads: int, months: int,
+                     shape: str = "hubspot") -> Reference:
+    """Vendor-shaped tables (generate --shape hubspot or salesforce) exported with their raw
+    tables as <schema>/<table>.parquet, loaded into a fresh DuckDB file and built with the
+    shape's adapters on."""
+    base = tmp_path_factory.mktemp(f"{shape}_reference")
     export_dir = base / "export"
     generated = mqlfunnel("--database", str(base / "generated.duckdb"), "generate", "--leads", str(leads),
-                          "--months", str(months), "--shape", "hubspot", "--export", str(export_dir),
+                          "--months", str(months), "--shape", shape, "--export", str(export_dir),
                           "--format", "parquet")
     assert generated.returncode == 0, generated.stdout + generated.stderr
     database = base / "reference.duckdb"
     loaded = mqlfunnel("--database", str(database), "load", "--from", str(export_dir))
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr
-    run_dbt([*BUILD_ARGS, "--vars", VENDOR_VARS], duckdb_path=database, target_path=base / "target",
+    run_dbt([*BUILD_ARGS, "--vars", VENDOR_SHAPES[shape][0]], duckdb_path=database, target_path=base / "target",
             capture=True, env={"MQL_TARGET": "duckdb"})
     return Reference(export_dir, database)
 

@@ -27,7 +27,7 @@ from mqlfunnel.devtools.compare import compare_targets, read_postgres
 from mqlfunnel.schema import MARTS
 from mqlfunnel.project import PROJECT_DIR, run_dbt
 from mqlfunnel.schema import RAW_TABLES
-from target_helpers import BUILD_ARGS, VENDOR_VARS, Reference, Stopwatch, mqlfunnel, reference, vendor_reference
+from target_helpers import BUILD_ARGS, VENDOR_SHAPES, Reference, Stopwatch, mqlfunnel, reference, vendor_reference
 
 SCRIPT = PROJECT_DIR / "scripts" / "postgres.sh"
 DATABASE = "mql_funnel"
@@ -316,31 +316,37 @@ def test_role_names_are_quoted_and_checked(postgres: PostgresServer, built: Buil
 
 
 
-def test_vendor_exports_build_the_same_marts(postgres: PostgresServer, tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Vendor-shaped exports (HubSpot, Segment, the ad platforms; contract section 7) load
-    with `mqlfunnel load --target postgres` into their schemas, build with every adapter on,
-    and publish the marts the DuckDB build of the same files publishes."""
-    clock = Stopwatch("postgres vendor")
-    ref = vendor_reference(tmp_path_factory, leads=600, months=4)
+@pytest.mark.parametrize("shape", ["hubspot", "salesforce"])
+def test_vendor_exports_build_the_same_marts(postgres: PostgresServer, tmp_path_factory: pytest.TempPathFactory,
+                                             shape: str) -> None:
+    """Vendor-shaped exports (HubSpot, Segment and the ad platforms, or Salesforce;
+    contract section 7) load with `mqlfunnel load --target postgres` into their schemas,
+    build with the shape's adapters on, and publish the marts the DuckDB build of the
+    same files publishes."""
+    clock = Stopwatch(f"postgres {shape}")
+    ref = vendor_reference(tmp_path_factory, leads=600, months=4, shape=shape)
+    vendor_vars, agreement_mart = VENDOR_SHAPES[shape]
     clock.lap("reference (generate, load and build on duckdb)")
 
     admin = postgres.connect("postgres", postgres.superuser_password, dbname="postgres")
     admin.autocommit = True
     with admin.cursor() as cur:
-        cur.execute(f"create database mql_vendor owner {BUILDER}")
+        cur.execute(f"create database mql_{shape} owner {BUILDER}")
     admin.close()
-    env = {**postgres.env, "MQL_PG_DATABASE": "mql_vendor"}
+    env = {**postgres.env, "MQL_PG_DATABASE": f"mql_{shape}"}
     loaded = mqlfunnel("load", "--from", str(ref.export_dir), "--target", "postgres", env=env)
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr
-    for relation in ("hubspot.contact", "segment.pages", "google_ads.ad_stats", "raw.event_attendance"):
+    landed = {"hubspot": ("hubspot.contact", "segment.pages", "google_ads.ad_stats", "raw.event_attendance"),
+              "salesforce": ("salesforce.lead", "salesforce.opportunity", "raw.web_pageviews")}[shape]
+    for relation in landed:
         assert f"{relation}: " in loaded.stdout
     clock.lap("load")
-    result = run_dbt([*BUILD_ARGS, "--vars", VENDOR_VARS], target_path=tmp_path_factory.mktemp("postgres_vendor_target"), check=False,
-                     capture=True, env=env)
+    result = run_dbt([*BUILD_ARGS, "--vars", vendor_vars], target_path=tmp_path_factory.mktemp(f"postgres_{shape}_target"),
+                     check=False, capture=True, env=env)
     assert result.returncode == 0, result.stdout[-6000:]
     clock.lap("dbt build")
     compared = mqlfunnel("--database", str(ref.duckdb_file), "compare", "--target", "postgres", env=env)
     print(clock.report())
     assert compared.returncode == 0, compared.stdout[-8000:] + compared.stderr[-2000:]
-    assert "] fct_hubspot_mql_agreement: " in compared.stdout
+    assert f"] {agreement_mart}: " in compared.stdout
     assert compared.stdout.count("equal on postgres and duckdb") >= len(MARTS) + 1

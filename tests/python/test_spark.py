@@ -20,7 +20,7 @@ import pytest
 from mqlfunnel.schema import MARTS
 from mqlfunnel.project import PROJECT_DIR, run_dbt
 from mqlfunnel.schema import RAW_TABLES
-from target_helpers import BUILD_ARGS, VENDOR_VARS, Stopwatch, mqlfunnel, reference, vendor_reference
+from target_helpers import BUILD_ARGS, VENDOR_SHAPES, Stopwatch, mqlfunnel, reference, vendor_reference
 
 
 @pytest.fixture(scope="module")
@@ -69,21 +69,25 @@ def test_spark_marts_equal_duckdb(java: str, tmp_path_factory: pytest.TempPathFa
 
 
 
-def test_spark_vendor_exports_build_the_same_marts(java: str, tmp_path_factory: pytest.TempPathFactory) -> None:
+@pytest.mark.parametrize("shape", ["hubspot", "salesforce"])
+def test_spark_vendor_exports_build_the_same_marts(java: str, tmp_path_factory: pytest.TempPathFactory,
+                                                   shape: str) -> None:
     """Vendor-shaped exports (contract section 7) load into their Spark databases and build
-    with every adapter on to the marts the DuckDB build of the same files publishes."""
-    clock = Stopwatch("spark vendor")
-    ref = vendor_reference(tmp_path_factory, leads=300, months=3)
+    with the shape's adapters on to the marts the DuckDB build of the same files publishes."""
+    clock = Stopwatch(f"spark {shape}")
+    ref = vendor_reference(tmp_path_factory, leads=300, months=3, shape=shape)
+    vendor_vars, agreement_mart = VENDOR_SHAPES[shape]
     clock.lap("reference (generate, load and build on duckdb)")
 
-    spark_dir = tmp_path_factory.mktemp("spark_vendor")
+    spark_dir = tmp_path_factory.mktemp(f"spark_{shape}")
     env = {"MQL_TARGET": "spark", "MQL_SPARK_DIR": str(spark_dir), "MQL_SPARK_SCHEMA": "marts",
            "JAVA_HOME": str(Path(java).resolve().parent.parent)}
     loaded = mqlfunnel("load", "--from", str(ref.export_dir), "--target", "spark", env=env)
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr[-4000:]
-    assert "hubspot.contact: " in loaded.stdout and "segment.pages: " in loaded.stdout
+    landed = {"hubspot": ("hubspot.contact", "segment.pages"), "salesforce": ("salesforce.lead", "salesforce.task")}
+    assert all(f"{relation}: " in loaded.stdout for relation in landed[shape])
     clock.lap("load")
-    result = run_dbt([*BUILD_ARGS, "--vars", VENDOR_VARS], target_path=spark_dir / "target", check=False,
+    result = run_dbt([*BUILD_ARGS, "--vars", vendor_vars], target_path=spark_dir / "target", check=False,
                      capture=True, env=env)
     assert result.returncode == 0, result.stdout[-6000:]
     clock.lap("dbt build")
@@ -91,5 +95,5 @@ def test_spark_vendor_exports_build_the_same_marts(java: str, tmp_path_factory: 
     clock.lap("compare")
     print(clock.report())
     assert compared.returncode == 0, compared.stdout[-8000:] + compared.stderr[-2000:]
-    assert "] fct_hubspot_mql_agreement: " in compared.stdout
+    assert f"] {agreement_mart}: " in compared.stdout
     assert compared.stdout.count("equal on spark and duckdb") >= len(MARTS) + 1

@@ -13,7 +13,7 @@ with leads as (
         {{ vendor_text(landed, t, 'id') }} as salesforce_lead_id,
         nullif(trim({{ vendor_column_of_var(landed, t, 'salesforce_utm_source_field', dbt.type_string()) }}), '') as utm_source_field,
         nullif(trim({{ vendor_column_of_var(landed, t, 'salesforce_utm_medium_field', dbt.type_string()) }}), '') as utm_medium_field,
-        nullif(trim({{ vendor_column(landed, t, 'lead_source', dbt.type_string()) }}), '') as lead_source,
+        nullif(trim({{ vendor_column(landed, t, 'lead_source', dbt.type_string()) }}), '') as lead_source_value,
         {{ source_row_number(vendor_text(landed, t, 'id')) }} as source_row_number
     from {{ leads }} as leads
     where {{ salesforce_rows_read(landed, t, with_deleted=true) }}
@@ -39,11 +39,11 @@ final as (
             nullif(trim({{ vendor_column(landed, t, 'country_code', dbt.type_string()) }}), ''),
             {{ vendor_column(landed, t, 'country', dbt.type_string()) }}
         ) as country,
-        coalesce(leads.utm_source_field, leads.lead_source) as original_utm_source,
+        coalesce(leads.utm_source_field, leads.lead_source_value) as original_utm_source,
         case
             when leads.utm_medium_field is not null then leads.utm_medium_field
             when lead_sources.lead_source is not null then lead_sources.utm_medium
-            when leads.lead_source is not null then 'other'
+            when leads.lead_source_value is not null then 'other'
         end as original_utm_medium,
         {{ url_host(vendor_column_of_var(landed, t, 'salesforce_referrer_field', dbt.type_string())) }} as original_referrer_host,
         {{ vendor_timestamp(landed, t, 'created_date') }} as created_at,
@@ -56,7 +56,7 @@ final as (
         cast(null as {{ dbt.type_string() }}) as unmapped_reason
     from leads
     left join lead_sources
-        on {{ normalize_text('leads.lead_source') }} = lead_sources.lead_source
+        on {{ normalize_text('leads.lead_source_value') }} = lead_sources.lead_source
 
 )
 
