@@ -10,15 +10,6 @@
     {%- endif %}
 {%- endmacro %}
 
-{#- A vendor table that may be missing (meta optional): the relation, or
-    an empty row set, whose columns vendor_column then reads as NULL. -#}
-{% macro optional_vendor_relation(relation) -%}
-    {%- if execute and not raw_table_exists(relation) -%}
-        {{ return('(select 1 as no_rows where 1 = 0) as empty_' ~ relation.identifier) }}
-    {%- endif -%}
-    {{ return(relation) }}
-{%- endmacro %}
-
 {#- A Salesforce date (close_date, first_responded_date) as the timestamp of
     its midnight. -#}
 {% macro salesforce_date_midnight(landed, table_key, column) -%}

@@ -103,6 +103,16 @@
     {{ return(adapter.get_relation(database=relation.database, schema=relation.schema, identifier=relation.identifier) is not none) }}
 {%- endmacro %}
 
+{#- A table that may be missing (an optional vendor table, or a raw table no
+    switch replaces while an adapter is on): the relation, or an empty row
+    set, whose columns vendor_column then reads as NULL. -#}
+{% macro relation_or_empty(relation) -%}
+    {%- if execute and not raw_table_exists(relation) -%}
+        {{ return('(select 1 as no_rows where 1 = 0) as empty_' ~ relation.identifier) }}
+    {%- endif -%}
+    {{ return(relation) }}
+{%- endmacro %}
+
 {#- Section 2's columns of a table, in its landing types, and no rows. -#}
 {% macro empty_section2_table(table_name) -%}
     select

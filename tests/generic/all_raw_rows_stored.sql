@@ -7,7 +7,7 @@
 
 {#- A raw table no switch replaces may be missing while an adapter is on
     (contract section 7): it is read as empty, so nothing is stored. -#}
-{%- set raw_rows = raw_table if (not execute or raw_table_exists(raw_table)) else '(select 1 as no_rows where 1 = 0) as missing_rows' %}
+{%- set raw_rows = relation_or_empty(raw_table) %}
 
 {%- set unstored_rows -%}
     select

@@ -1,7 +1,7 @@
 {#- crm_lead_status_changes from salesforce.lead_history (contract section
     7): the Status changes to a value seed crm_status_map lists for
     salesforce; other history rows are not status changes and are not read. -#}
-{%- set history = optional_vendor_relation(source('salesforce', 'lead_history')) %}
+{%- set history = relation_or_empty(source('salesforce', 'lead_history')) %}
 {%- set landed = relation_column_types(history) %}
 {%- set t = 'salesforce.lead_history' %}
 with history as (

@@ -7,7 +7,7 @@
 {%- set opportunities = source('salesforce', 'opportunity') %}
 {%- set landed = relation_column_types(opportunities) %}
 {%- set t = 'salesforce.opportunity' %}
-{%- set roles = optional_vendor_relation(source('salesforce', 'opportunity_contact_role')) %}
+{%- set roles = relation_or_empty(source('salesforce', 'opportunity_contact_role')) %}
 {%- set role_types = relation_column_types(roles) %}
 with opportunities as (
 

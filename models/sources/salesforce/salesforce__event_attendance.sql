@@ -4,10 +4,10 @@
     version); the lead is lead_id, else the lead that converted into the
     member's contact_id; a member with neither is an orphan. Members of
     other campaigns are not read. -#}
-{%- set members = optional_vendor_relation(source('salesforce', 'campaign_member')) %}
+{%- set members = relation_or_empty(source('salesforce', 'campaign_member')) %}
 {%- set landed = relation_column_types(members) %}
 {%- set t = 'salesforce.campaign_member' %}
-{%- set campaigns = optional_vendor_relation(source('salesforce', 'campaign')) %}
+{%- set campaigns = relation_or_empty(source('salesforce', 'campaign')) %}
 {%- set campaign_types = relation_column_types(campaigns) %}
 with campaign_rows as (
 

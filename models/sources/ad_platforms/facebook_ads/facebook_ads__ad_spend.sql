@@ -12,9 +12,8 @@
 {%- set creative_types = relation_column_types(creatives) %}
 {%- set accounts = source('facebook_ads', 'account_history') %}
 {%- set account_types = relation_column_types(accounts) %}
-{%- set campaigns = source('facebook_ads', 'campaign_history') %}
-{%- set has_campaigns = raw_table_exists(campaigns) if execute else true %}
-{%- set campaign_types = relation_column_types(campaigns) if has_campaigns else {} %}
+{%- set campaigns = relation_or_empty(source('facebook_ads', 'campaign_history')) %}
+{%- set campaign_types = relation_column_types(campaigns) %}
 with stats as (
 
     select
@@ -60,19 +59,11 @@ account_versions as (
 
 campaign_versions as (
 
-    {%- if has_campaigns %}
     select
         {{ vendor_text(campaign_types, 'facebook_ads.campaign_history', 'id') }} as campaign_id,
         {{ vendor_timestamp(campaign_types, 'facebook_ads.campaign_history', 'updated_time') }} as updated_at,
         {{ vendor_column(campaign_types, 'facebook_ads.campaign_history', 'name', dbt.type_string()) }} as campaign_name
     from {{ campaigns }}
-    {%- else %}
-    select
-        cast(null as {{ dbt.type_string() }}) as campaign_id,
-        cast(null as {{ dbt.type_timestamp() }}) as updated_at,
-        cast(null as {{ dbt.type_string() }}) as campaign_name
-    where 1 = 0
-    {%- endif %}
 
 ),
 
