@@ -468,6 +468,16 @@ def test_calibration_follows_the_threshold(monkeypatch: pytest.MonkeyPatch) -> N
 # shape hubspot: vendor tables and the section 2 rows they map to
 # ---------------------------------------------------------------------------
 
+def _landed_columns(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple[str, str]]]:
+    """The columns and types of every table, by schema.table."""
+    got: dict[str, list[tuple[str, str]]] = {}
+    for schema, table, column, kind in con.execute(
+            "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns"
+            " ORDER BY table_schema, table_name, ordinal_position").fetchall():
+        got.setdefault(f"{schema}.{table}", []).append((column, kind))
+    return got
+
+
 def _vendor_shaped(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return generate(con, leads=400, months=3, end_month="2026-03-01", seed=5, shape="hubspot")
 
@@ -479,11 +489,7 @@ def test_hubspot_shape_columns_ids_and_values() -> None:
     counts = _vendor_shaped(con)
     assert set(counts) == {*VENDOR_COLUMNS, *(f"raw.{t}" for t in RAW_TABLES)}
     assert all(rows > 0 for rows in counts.values()), counts
-    got: dict[str, list[tuple[str, str]]] = {}
-    for schema, table, column, kind in con.execute(
-            "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns"
-            " ORDER BY table_schema, table_name, ordinal_position").fetchall():
-        got.setdefault(f"{schema}.{table}", []).append((column, kind))
+    got = _landed_columns(con)
     assert {t: c for t, c in got.items() if t.split(".")[0] in VENDOR_SCHEMAS} == VENDOR_COLUMNS
     assert {t.split(".")[1]: c for t, c in got.items() if t.startswith("raw.")} == RAW_COLUMNS
     # Fivetran's names and types, not just our own constant
@@ -553,11 +559,7 @@ def test_salesforce_shape_columns_ids_and_values() -> None:
     counts = _salesforce_shaped(con)
     assert set(counts) == {*SALESFORCE_COLUMNS, *(f"raw.{t}" for t in RAW_TABLES)}
     assert all(rows > 0 for rows in counts.values()), counts
-    got: dict[str, list[tuple[str, str]]] = {}
-    for schema, table, column, kind in con.execute(
-            "SELECT table_schema, table_name, column_name, data_type FROM information_schema.columns"
-            " ORDER BY table_schema, table_name, ordinal_position").fetchall():
-        got.setdefault(f"{schema}.{table}", []).append((column, kind))
+    got = _landed_columns(con)
     assert {t: c for t, c in got.items() if t.startswith("salesforce.")} == SALESFORCE_COLUMNS
     assert {t.split(".")[1]: c for t, c in got.items() if t.startswith("raw.")} == RAW_COLUMNS
     # Fivetran's names and types: date-only close_date, custom fields *_c, History Mode

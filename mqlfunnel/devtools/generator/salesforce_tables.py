@@ -47,10 +47,9 @@ import duckdb
 
 from mqlfunnel.devtools.generator.sql import lit, values_sql
 from mqlfunnel.devtools.generator.vendor_tables import (
-    FAR_FUTURE, SYNCED, create_vendor_tables, drop_shape_temps, insert_rows, snapshot_section2,
+    FAR_FUTURE, NAMED_LEAD_IDS, SYNCED, Mapping, insert_rows, reshape, snapshot_section2,
 )
 from mqlfunnel.project import read_seed
-from mqlfunnel.schema import RAW_TABLES, create_raw_tables
 
 HISTORY_MODE = [("_fivetran_active", "BOOLEAN"), ("_fivetran_start", "TIMESTAMP"), ("_fivetran_end", "TIMESTAMP"),
                 ("_fivetran_synced", "TIMESTAMP")]
@@ -143,7 +142,7 @@ def _lead_sources() -> tuple[dict[str, list[str]], str]:
     return by_medium, values_sql(rows)
 
 
-def _leads(con: duckdb.DuckDBPyConnection, named_leads: str) -> None:
+def _leads(con: duckdb.DuckDBPyConnection) -> None:
     """salesforce.lead and raw.crm_leads. Every lead id named anywhere gets a
     Salesforce id (v_sf_lead_ids); each crm_leads row is one lead row, the latest
     version(s) of a lead active and its older versions inactive (History Mode),
@@ -160,7 +159,7 @@ def _leads(con: duckdb.DuckDBPyConnection, named_leads: str) -> None:
     con.execute(f"""
     CREATE OR REPLACE TEMP TABLE v_sf_lead_ids AS
     SELECT lead_id, {_sf_id('00Q', 'row_number() OVER (ORDER BY lead_id)')} AS sf_id
-    FROM ({named_leads}) WHERE lead_id IS NOT NULL;
+    FROM ({NAMED_LEAD_IDS}) WHERE lead_id IS NOT NULL;
 
     CREATE OR REPLACE TEMP TABLE v_sf_lead AS
     WITH r AS (
@@ -575,7 +574,8 @@ def _tables_left_on_raw(con: duckdb.DuckDBPyConnection) -> None:
         insert_rows(con, f"raw.{table}", select)
 
 
-MAPPINGS: tuple[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]], ...] = (
+MAPPINGS: tuple[tuple[str, Mapping], ...] = (
+    ("leads", _leads),
     ("status history", _lead_history),
     ("tasks and events", _activities),
     ("opportunities", _opportunities),
@@ -586,24 +586,5 @@ MAPPINGS: tuple[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]], ...] = 
 
 def reshape_to_salesforce(con: duckdb.DuckDBPyConnection,
                           progress: Callable[[str], None] | None = None) -> dict[str, int]:
-    """Replace schema raw (as generate() filled it) by schema salesforce and the
-    matching section 2 tables. Returns row counts per table ('salesforce.lead',
-    ..., 'raw.crm_leads', ...)."""
-    named_leads = snapshot_section2(con)
-    con.execute("DROP SCHEMA raw CASCADE")
-    create_raw_tables(con)
-    create_vendor_tables(con, SALESFORCE_COLUMNS)
-    _leads(con, named_leads)
-    if progress:
-        progress("salesforce shape: leads")
-    for label, mapping in MAPPINGS:
-        mapping(con)
-        if progress:
-            progress(f"salesforce shape: {label}")
-    drop_shape_temps(con)
-    tables = [*SALESFORCE_COLUMNS, *(f"raw.{t}" for t in RAW_TABLES)]
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
-    if progress:
-        for table, rows in counts.items():
-            progress(f"{table}: {rows:,} rows")
-    return counts
+    """Salesforce (reshape in vendor_tables): schema salesforce and the matching section 2 tables."""
+    return reshape(con, SALESFORCE_COLUMNS, snapshot_section2, MAPPINGS, "salesforce shape", progress)

@@ -176,15 +176,16 @@ def insert_rows(con: duckdb.DuckDBPyConnection, table: str, select: str) -> None
 # set-up: a snapshot of the section 2 tables and the id maps
 # ---------------------------------------------------------------------------
 
-def snapshot_section2(con: duckdb.DuckDBPyConnection) -> str:
+def snapshot_section2(con: duckdb.DuckDBPyConnection) -> None:
     """s_<table>: the generated section 2 tables, and the temp macro v_chance(key,
-    salt), a number in [0, 1) fixed by its arguments. Returns a query of every
-    lead id named anywhere (orphans included)."""
+    salt), a number in [0, 1) fixed by its arguments."""
     for table in RAW_TABLES:
         con.execute(f"CREATE OR REPLACE TEMP TABLE s_{table} AS SELECT * FROM raw.{table}")
     con.execute("CREATE OR REPLACE TEMP MACRO v_chance(k, salt) AS ((hash(k, salt) % 10000)::DOUBLE / 10000)")
-    lead_tables = [t for t in RAW_TABLES if t not in ("ad_spend", "program_costs")]
-    return " UNION ".join(f"SELECT lead_id FROM s_{t}" for t in lead_tables)
+
+
+# A query of every lead id the snapshot names (orphans included).
+NAMED_LEAD_IDS = " UNION ".join(f"SELECT lead_id FROM s_{t}" for t in RAW_TABLES if t not in ("ad_spend", "program_costs"))
 
 
 def drop_shape_temps(con: duckdb.DuckDBPyConnection) -> None:
@@ -201,11 +202,11 @@ def _snapshot_and_ids(con: duckdb.DuckDBPyConnection) -> None:
     """The snapshot (snapshot_section2); v_lead_ids: a numeric HubSpot id for every
     lead id named anywhere (orphans included); v_contact_of: each lead's id and the
     id of its merged contact, if it has one."""
-    named = snapshot_section2(con)
+    snapshot_section2(con)
     con.execute(f"""
     CREATE OR REPLACE TEMP TABLE v_lead_ids AS
     SELECT lead_id, (900 + row_number() OVER (ORDER BY lead_id))::BIGINT AS contact_id
-    FROM ({named}) WHERE lead_id IS NOT NULL;
+    FROM ({NAMED_LEAD_IDS}) WHERE lead_id IS NOT NULL;
 
     -- a lead's older versions are separate contacts merged into it
     CREATE OR REPLACE TEMP TABLE v_lead_rows AS
@@ -910,23 +911,34 @@ def create_vendor_tables(con: duckdb.DuckDBPyConnection,
         con.execute(f"CREATE TABLE {table} ({ddl})")
 
 
-def reshape_to_hubspot(con: duckdb.DuckDBPyConnection,
-                       progress: Callable[[str], None] | None = None) -> dict[str, int]:
-    """Replace schema raw (as generate() filled it) by the vendor schemas and the
-    matching section 2 tables. Returns row counts per table ('hubspot.contact',
-    ..., 'raw.crm_leads', ...)."""
-    _snapshot_and_ids(con)
+Mapping = Callable[[duckdb.DuckDBPyConnection], None]
+
+
+def reshape(con: duckdb.DuckDBPyConnection, tables: dict[str, list[tuple[str, str]]], set_up: Mapping,
+            mappings: tuple[tuple[str, Mapping], ...], label: str,
+            progress: Callable[[str], None] | None = None) -> dict[str, int]:
+    """Replace schema raw (as generate() filled it) by the vendor tables `tables`
+    and the matching section 2 tables: `set_up` snapshots what generate() wrote,
+    then each mapping writes vendor rows and the section 2 rows they map to.
+    Returns row counts per table ('hubspot.contact', ..., 'raw.crm_leads', ...)."""
+    set_up(con)
     con.execute("DROP SCHEMA raw CASCADE")
     create_raw_tables(con)
-    create_vendor_tables(con)
-    for label, mapping in MAPPINGS:
+    create_vendor_tables(con, tables)
+    for name, mapping in mappings:
         mapping(con)
         if progress:
-            progress(f"vendor shape: {label}")
+            progress(f"{label}: {name}")
     drop_shape_temps(con)
-    tables = [*VENDOR_COLUMNS, *(f"raw.{t}" for t in RAW_TABLES)]
-    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
+    counts = {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in [*tables, *(f"raw.{t}" for t in RAW_TABLES)]}
     if progress:
         for table, rows in counts.items():
             progress(f"{table}: {rows:,} rows")
     return counts
+
+
+def reshape_to_hubspot(con: duckdb.DuckDBPyConnection,
+                       progress: Callable[[str], None] | None = None) -> dict[str, int]:
+    """HubSpot, Segment and the ad platforms (reshape)."""
+    return reshape(con, VENDOR_COLUMNS, _snapshot_and_ids, MAPPINGS, "vendor shape", progress)
