@@ -149,7 +149,7 @@ def test_every_table_has_a_primary_key_test(parsed_manifest: dict[str, Any], mod
         parent
         for node in parsed_manifest["nodes"].values()
         if node["resource_type"] == "test"
-        and (node.get("test_metadata") or {}).get("name") in ("unique", "unique_combination")
+        and (node.get("test_metadata") or {}).get("name") in ("primary_key", "unique", "unique_combination")
         for parent in node["depends_on"]["nodes"]
     }
     untested = sorted(
