@@ -199,6 +199,12 @@ def _move_a_visitor_to_another_lead(con: duckdb.DuckDBPyConnection) -> tuple[str
     return visitor, other
 
 
+def _tests_run(published: Path) -> list[str]:
+    """The data tests the last nightly or intraday run on `published` ran."""
+    results = json.loads((published.with_name(published.name + ".target") / "run_results.json").read_text())
+    return [result["unique_id"] for result in results["results"] if result["unique_id"].startswith("test.")]
+
+
 def test_intraday_batches_then_a_nightly_equal_a_full_refresh(tmp_path: Path) -> None:
     """Several intraday batches (half a day, the rest with late rows, a new lead version and a
     deletion, a visitor that changes lead), then a nightly: every mart equals a full refresh on
@@ -214,6 +220,7 @@ def test_intraday_batches_then_a_nightly_equal_a_full_refresh(tmp_path: Path) ->
     with connect_warehouse(published) as con:
         assert _deliver_half_of_the_held_rows(con) > 0
     run_intraday(published, **quiet)
+    assert _tests_run(published) and not [name for name in _tests_run(published) if "checked_row_key" in name]
     with connect_warehouse(published) as con:
         deliver_day_n(con, day_n)
     run_intraday(published, **quiet)
@@ -227,6 +234,7 @@ def test_intraday_batches_then_a_nightly_equal_a_full_refresh(tmp_path: Path) ->
                             f"where visitor_id = '{visitor}'") == [(new_lead,)]
 
     run_nightly(published, check_freshness=False, **quiet)
+    assert len([name for name in _tests_run(published) if "checked_row_key" in name]) == 3  # tag full_history
     reference = full_refresh_of(published, tmp_path, "after_nightly")
     every_mart = [name for name in mart_names(reference) if name != "fct_mql_handoff_outbox"]
     compared = compare_duckdb(reference, published, names=every_mart)
