@@ -13,6 +13,14 @@ import duckdb
 from mqlfunnel.project import run_dbt
 
 
+def _stored_failures(database: Path, test_prefix: str, columns: str) -> list[tuple]:
+    """`columns` of the failures dbt stored (--store-failures) for the test whose name starts with `test_prefix`."""
+    with duckdb.connect(str(database), read_only=True) as con:
+        schema, table = con.execute("select table_schema, table_name from information_schema.tables "
+                                    f"where table_name like '{test_prefix}%'").fetchone()
+        return con.execute(f"select {columns} from {schema}.{table} order by 1 nulls last").fetchall()
+
+
 def test_not_null_columns_fails_once_per_column_with_nulls(sample_warehouse: Path, tmp_path: Path) -> None:
     database = tmp_path / "nulls.duckdb"
     shutil.copyfile(sample_warehouse, database)
@@ -26,11 +34,8 @@ def test_not_null_columns_fails_once_per_column_with_nulls(sample_warehouse: Pat
     broken = run_dbt(select, duckdb_path=database, target_path=tmp_path / "broken", capture=True, check=False)
     assert broken.returncode != 0
     assert "Got 2 results" in broken.stdout
-    with duckdb.connect(str(database), read_only=True) as con:
-        table = con.execute("select table_schema, table_name from information_schema.tables "
-                            "where table_name like 'not_null_columns_dim_leads%'").fetchone()
-        failures = con.execute(f"select null_column, null_rows from {table[0]}.{table[1]} order by 1").fetchall()
-    assert failures == [("channel", 3), ("lead_score", 1)]
+    assert _stored_failures(database, "not_null_columns_dim_leads", "null_column, null_rows") == [
+        ("channel", 3), ("lead_score", 1)]
 
 
 def test_primary_key_fails_on_each_null_or_repeated_key(sample_warehouse: Path, tmp_path: Path) -> None:
@@ -48,11 +53,7 @@ def test_primary_key_fails_on_each_null_or_repeated_key(sample_warehouse: Path, 
     broken = run_dbt(select, duckdb_path=database, target_path=tmp_path / "broken", capture=True, check=False)
     assert broken.returncode != 0
     assert "Got 2 results" in broken.stdout
-    with duckdb.connect(str(database), read_only=True) as con:
-        table = con.execute("select table_schema, table_name from information_schema.tables "
-                            "where table_name like 'primary_key_dim_leads%'").fetchone()
-        failures = con.execute(f"select key_value, key_rows from {table[0]}.{table[1]} order by 1 nulls last").fetchall()
-    assert failures == [(first, 2), (None, 1)]
+    assert _stored_failures(database, "primary_key_dim_leads", "key_value, key_rows") == [(first, 2), (None, 1)]
 
 
 def test_primary_key_unique_where_counts_only_the_rows_it_names(sample_warehouse: Path, tmp_path: Path) -> None:
