@@ -34,7 +34,7 @@ final as (
         {{ vendor_column(landed, t, 'title', dbt.type_string()) }} as job_title,
         {{ vendor_column(landed, t, 'company', dbt.type_string()) }} as company_name,
         {{ vendor_column(landed, t, 'industry', dbt.type_string()) }} as industry,
-        {{ first_integer(vendor_column(landed, t, 'number_of_employees')) }} as employee_count,
+        {{ vendor_column(landed, t, 'number_of_employees', dbt.type_int()) }} as employee_count,
         coalesce(
             nullif(trim({{ vendor_column(landed, t, 'country_code', dbt.type_string()) }}), ''),
             {{ vendor_column(landed, t, 'country', dbt.type_string()) }}

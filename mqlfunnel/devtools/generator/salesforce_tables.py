@@ -146,7 +146,8 @@ def _leads(con: duckdb.DuckDBPyConnection) -> None:
     """salesforce.lead and raw.crm_leads. Every lead id named anywhere gets a
     Salesforce id (v_sf_lead_ids); each crm_leads row is one lead row, the latest
     version(s) of a lead active and its older versions inactive (History Mode),
-    and about 5 % of the leads get one more, older, inactive version. Lead
+    and about 5 % of the leads get one more, older, inactive version; about 1 %
+    have a negative number_of_employees (an integer field: read as it is). Lead
     source: the utm fields hold the lead's utm source and medium, or (about
     half of the leads whose medium a lead source of the seed gives) the utm
     fields are empty and the lead source says it; some leads without either
@@ -236,7 +237,8 @@ def _leads(con: duckdb.DuckDBPyConnection) -> None:
     insert_rows(con, "salesforce.lead", f"""
     WITH versions AS (SELECT * FROM v_sf_lead UNION ALL SELECT * FROM v_sf_older)
     SELECT v.sf_id AS id, split_part(v.email, '@', 1) AS first_name, 'Lead' AS last_name, v.email,
-           v.job_title AS title, v.company_name AS company, v.industry, v.employee_count AS number_of_employees,
+           v.job_title AS title, v.company_name AS company, v.industry,
+           CASE WHEN v.u1 > 0.99 THEN -v.employee_count ELSE v.employee_count END AS number_of_employees,
            v.country, CASE WHEN v.u3 < 0.6 AND length(trim(v.country)) = 2 THEN v.country END AS country_code,
            v.lead_source, CASE WHEN c.lead_id IS NOT NULL AND v.is_active THEN 'Closed - Converted'
                                ELSE 'Open - Not Contacted' END AS status,
@@ -262,12 +264,11 @@ def _leads(con: duckdb.DuckDBPyConnection) -> None:
     insert_rows(con, "raw.crm_leads", f"""
     WITH l AS (
         SELECT l.*, nullif(trim(l.utm_source_c), '') AS utm_source, nullif(trim(l.utm_medium_c), '') AS utm_medium,
-               nullif(trim(l.lead_source), '') AS source,
-               nullif(regexp_extract(l.number_of_employees::VARCHAR, '([0-9]+)', 1), '') AS employee_digits
+               nullif(trim(l.lead_source), '') AS source
         FROM salesforce.lead l WHERE l._fivetran_active
     )
     SELECT l.id AS lead_id, l.email, l.title AS job_title, l.company AS company_name, l.industry,
-           CASE WHEN length(l.employee_digits) <= 9 THEN l.employee_digits::INTEGER END AS employee_count,
+           l.number_of_employees AS employee_count,
            coalesce(nullif(trim(l.country_code), ''), l.country) AS country,
            coalesce(l.utm_source, l.source) AS original_utm_source,
            CASE WHEN l.utm_medium IS NOT NULL THEN l.utm_medium WHEN s.lead_source IS NOT NULL THEN s.medium
