@@ -10,6 +10,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -70,13 +71,13 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Reference:
 
 # Every section 7 adapter on (README, Sources), per generator shape: the vars
 # that read its vendor tables, and the cross-check mart only those build.
-VENDOR_SHAPES: dict[str, tuple[str, str]] = {
-    "hubspot": (json.dumps({
+VENDOR_SHAPES: dict[str, tuple[dict[str, Any], str]] = {
+    "hubspot": ({
         "crm_source": "hubspot", "web_source": "segment",
         "ad_platforms": ["google_ads", "linkedin_ads", "facebook_ads", "microsoft_ads"],
         "hubspot_gross_margin_property": "property_gross_margin_pct",
-    }), "fct_hubspot_mql_agreement"),
-    "salesforce": (json.dumps({"crm_source": "salesforce", "salesforce_gross_margin_field": "gross_margin_pct_c"}),
+    }, "fct_hubspot_mql_agreement"),
+    "salesforce": ({"crm_source": "salesforce", "salesforce_gross_margin_field": "gross_margin_pct_c"},
                    "fct_salesforce_sql_agreement"),
 }
 
@@ -95,7 +96,7 @@ def vendor_reference(tmp_path_factory: pytest.TempPathFactory, leads: int, month
     database = base / "reference.duckdb"
     loaded = mqlfunnel("--database", str(database), "load", "--from", str(export_dir))
     assert loaded.returncode == 0, loaded.stdout + loaded.stderr
-    run_dbt([*BUILD_ARGS, "--vars", VENDOR_SHAPES[shape][0]], duckdb_path=database, target_path=base / "target",
+    run_dbt([*BUILD_ARGS, "--vars", json.dumps(VENDOR_SHAPES[shape][0])], duckdb_path=database, target_path=base / "target",
             capture=True, env={"MQL_TARGET": "duckdb"})
     return Reference(export_dir, database)
 

@@ -341,7 +341,7 @@ def test_vendor_exports_build_the_same_marts(postgres: PostgresServer, tmp_path_
     for relation in landed:
         assert f"{relation}: " in loaded.stdout
     clock.lap("load")
-    result = run_dbt([*BUILD_ARGS, "--vars", vendor_vars], target_path=tmp_path_factory.mktemp(f"postgres_{shape}_target"),
+    result = run_dbt([*BUILD_ARGS, "--vars", json.dumps(vendor_vars)], target_path=tmp_path_factory.mktemp(f"postgres_{shape}_target"),
                      check=False, capture=True, env=env)
     assert result.returncode == 0, result.stdout[-6000:]
     clock.lap("dbt build")

@@ -12,6 +12,7 @@ on two cores (the step durations are printed: pytest -rA shows them).
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def test_spark_vendor_exports_build_the_same_marts(java: str, tmp_path_factory: 
     landed = {"hubspot": ("hubspot.contact", "segment.pages"), "salesforce": ("salesforce.lead", "salesforce.task")}
     assert all(f"{relation}: " in loaded.stdout for relation in landed[shape])
     clock.lap("load")
-    result = run_dbt([*BUILD_ARGS, "--vars", vendor_vars], target_path=spark_dir / "target", check=False,
+    result = run_dbt([*BUILD_ARGS, "--vars", json.dumps(vendor_vars)], target_path=spark_dir / "target", check=False,
                      capture=True, env=env)
     assert result.returncode == 0, result.stdout[-6000:]
     clock.lap("dbt build")

@@ -23,14 +23,10 @@ import pytest
 
 from mqlfunnel.devtools.compare import compare_duckdb, mart_names
 from mqlfunnel.devtools.generator import generate
-from mqlfunnel.project import NO_UNIT_TESTS, connect_warehouse, run_dbt
+from mqlfunnel.project import NO_UNIT_TESTS, connect_warehouse, read_seed, run_dbt
+from target_helpers import VENDOR_SHAPES
 
-VENDOR_VARS: dict[str, Any] = {
-    "crm_source": "hubspot",
-    "web_source": "segment",
-    "ad_platforms": ["google_ads", "linkedin_ads", "facebook_ads", "microsoft_ads"],
-    "hubspot_gross_margin_property": "property_gross_margin_pct",
-}
+VENDOR_VARS, SALESFORCE_VARS = VENDOR_SHAPES["hubspot"][0], VENDOR_SHAPES["salesforce"][0]
 AUDIT_MARTS = ("audit_quarantine", "audit_reconciliation")
 
 # The vendor fact tables the audit names, and how many of their rows are read
@@ -108,13 +104,12 @@ def test_vendor_marts_equal_section2_marts(hubspot_shaped: Path, tmp_path: Path,
     assert {"orphan", "ambiguous_recipient"} <= reasons, reasons
 
 
-SALESFORCE_VARS: dict[str, Any] = {"crm_source": "salesforce", "salesforce_gross_margin_field": "gross_margin_pct_c"}
 # The Salesforce tables the audit names, and how many of their rows are read.
 SALESFORCE_READ_ROWS: dict[str, str] = {
     "salesforce.lead": "select count(*) from salesforce.lead where _fivetran_active",
     "salesforce.lead_history": "select count(*) from salesforce.lead_history where field = 'Status' and not is_deleted"
-                               " and new_value in ('Sales Accepted', 'Qualified', 'Closed - Converted',"
-                               " 'Unqualified', 'Closed - Not Converted')",
+                               " and new_value in (" + ", ".join(f"'{row['field_value']}'" for row in read_seed(
+                                   "crm_status_map") if row["crm_source"] == "salesforce") + ")",
     "salesforce.task": "select count(*) from salesforce.task where _fivetran_active and not is_deleted",
     "salesforce.event": "select count(*) from salesforce.event where not is_deleted",
     "salesforce.opportunity": "select count(*) from salesforce.opportunity where _fivetran_active and not is_deleted",
@@ -123,7 +118,8 @@ SALESFORCE_READ_ROWS: dict[str, str] = {
         where not m.is_deleted and m.campaign_id in (
             select id from salesforce.campaign where _fivetran_active
             qualify row_number() over (partition by id order by last_modified_date desc) = 1
-                and type in ('Webinar', 'Event', 'Conference', 'Trade Show'))""",
+                and type in (""" + ", ".join(f"'{row['campaign_type']}'" for row in read_seed(
+                    "salesforce_attendance_campaign_types")) + "))",
 }
 # Custom fields under other names than the defaults, and the vars that name them.
 RENAMED_FIELDS = {"utm_source_c": "first_utm_source_c", "utm_medium_c": "first_utm_medium_c",
