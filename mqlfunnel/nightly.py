@@ -20,7 +20,9 @@ never writes to that file:
 The intraday run (meant for cron every few minutes) is the same
 write-audit-publish limited to the hand-off path: the models
 fct_mql_handoff_outbox reads (staging, audit, scores, milestones, dim_leads,
-fct_mql_handoffs) and the score ledger fct_lead_score_events, with the tests
+fct_mql_handoffs), the score ledger fct_lead_score_events and
+int_leads__refreshed_inputs (the record of the lead-keyed scores' refresh,
+so the next run recomputes only the leads changed since), with the tests
 whose every parent is on that path but the full-history key tests of the
 checked event tables (tag full_history, left to the nightly), without
 the freshness check. New MQLs reach the outbox and fct_mql_handoffs within
@@ -296,12 +298,14 @@ def _publish(work: Path, published: Path, progress: Progress) -> None:
     progress(f"publish: {published.name} replaced atomically")
 
 
-# The intraday run's dbt selection: the hand-off path, and only the tests
+# The intraday run's dbt selection: the hand-off path (with the record of
+# the lead-keyed scores' refresh, int_leads__refreshed_inputs), and only the tests
 # whose every parent is on it, less those tagged full_history: the key tests
 # of the append-only checked event tables, which group every stored row
 # (19.5M pageviews at 1M leads) to check rows a run only appends to; the
 # nightly runs them.
 INTRADAY_SCOPE: tuple[str, ...] = ("--select", "+fct_mql_handoff_outbox", "fct_lead_score_events",
+                                   "int_leads__refreshed_inputs",
                                    "--exclude", "tag:full_history", "--indirect-selection", "cautious")
 
 

@@ -27,7 +27,9 @@
     checks             [[sql_condition_that_is_bad, reason], ...]
     keep_order         order by which the first of several same-key rows is kept
                        (rows tied on it are ranked by all their columns)
-    timestamp_column   incremental models only: the column the lookback window reads
+    timestamp_column   incremental models only: the column the lookback window reads;
+                       their rows also get checked_at, the start of the build that
+                       checked them (int_leads__changed reads the newest)
     columns            incremental models only: every column of source_relation
     lead_id_column     the column naming a lead (events), if any
     lead_is_deleted_column  leads only: the kept row's deletion flag
@@ -130,8 +132,9 @@ new_rows as (
 
     select
         {%- for column in columns %}
-        source_copies.{{ column }}{{ "," if not loop.last }}
+        source_copies.{{ column }},
         {%- endfor %}
+        {{ build_started_at() }} as checked_at
     from source_copies
     left join stored_copies
         on source_copies.row_hash = stored_copies.row_hash
@@ -141,7 +144,12 @@ new_rows as (
 {%- else -%}
 new_rows as (
 
-    select * from source_rows
+    select
+        source_rows.*
+        {%- if timestamp_column is not none %},
+        {{ build_started_at() }} as checked_at
+        {%- endif %}
+    from source_rows
 
 ),
 {%- endif %}

@@ -177,8 +177,8 @@ def _deliver_half_of_the_held_rows(con: duckdb.DuckDBPyConnection) -> int:
     return delivered
 
 
-def _move_a_visitor_to_another_lead(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
-    """A new pageview names a known visitor with another lead (identity changes)."""
+def _move_a_visitor_to_another_lead(con: duckdb.DuckDBPyConnection) -> tuple[str, str, str]:
+    """A new pageview names a known visitor with another lead (identity changes): the visitor, its lead, the other."""
     visitor, lead, other = con.execute("""
         with visitors as (
             select visitor_id, min(lead_id) as lead_id from raw.web_pageviews
@@ -197,13 +197,25 @@ def _move_a_visitor_to_another_lead(con: duckdb.DuckDBPyConnection) -> tuple[str
         where visitor_id = '{visitor}' and pageview_id is not null and occurred_at <= now()::timestamp
         order by occurred_at desc limit 1""")
     con.execute("checkpoint")
-    return visitor, other
+    return visitor, lead, other
 
 
 def _tests_run(published: Path) -> list[str]:
     """The data tests the last nightly or intraday run on `published` ran."""
     results = json.loads((published.with_name(published.name + ".target") / "run_results.json").read_text())
     return [result["unique_id"] for result in results["results"] if result["unique_id"].startswith("test.")]
+
+
+# The lead-keyed models (macro lead_keyed_config): later builds recompute only int_leads__changed.
+LEAD_KEYED = ["int_leads__fit_score_events", "int_leads__engagement_score_events", "int_leads__score_events",
+              "int_leads__running_scores", "int_leads__scores"]
+
+
+def _recomputed_only_changed_leads(published: Path) -> list[str]:
+    """The lead-keyed models the last run on `published` built from the changed leads alone."""
+    results = json.loads((published.with_name(published.name + ".target") / "run_results.json").read_text())
+    return [result["unique_id"].split(".")[-1] for result in results["results"]
+            if result["unique_id"].split(".")[-1] in LEAD_KEYED and "int_leads__changed" in result["compiled_code"]]
 
 
 def test_intraday_batches_then_a_nightly_equal_a_full_refresh(tmp_path: Path) -> None:
@@ -226,8 +238,12 @@ def test_intraday_batches_then_a_nightly_equal_a_full_refresh(tmp_path: Path) ->
         deliver_day_n(con, day_n)
     run_intraday(published, **quiet)
     with connect_warehouse(published) as con:
-        visitor, new_lead = _move_a_visitor_to_another_lead(con)
+        visitor, old_lead, new_lead = _move_a_visitor_to_another_lead(con)
     run_intraday(published, **quiet)
+    changed = {lead for (lead,) in query(published, "select lead_id from intermediate.int_leads__changed")}
+    live_leads = query(published, "select count(*) from main.dim_leads")[0][0]
+    assert {old_lead, new_lead} <= changed and len(changed) < live_leads / 20, (len(changed), live_leads)
+    assert sorted(_recomputed_only_changed_leads(published)) == sorted(LEAD_KEYED)
     hand_off_marts = ["dim_leads", "fct_lead_score_events", "fct_mql_handoffs"]
     after_intraday = compare_duckdb(full_refresh_of(published, tmp_path, "after_intraday"), published, names=hand_off_marts)
     assert after_intraday.agree, "\n".join(after_intraday.lines)

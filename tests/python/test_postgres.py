@@ -316,6 +316,38 @@ def test_role_names_are_quoted_and_checked(postgres: PostgresServer, built: Buil
 
 
 
+def test_incremental_build_recomputes_the_leads_a_stopped_build_left(postgres: PostgresServer, built: Built,
+                                                                      tmp_path: Path) -> None:
+    """A second build is incremental: the lead-keyed scores delete and re-append the changed
+    leads only. Here 25 leads look as a build that stopped halfway leaves them (scores
+    rewritten, their fingerprints dropped from int_leads__refreshed_inputs): the next build
+    recomputes exactly those, and the marts equal the DuckDB build again."""
+    con = postgres.connect(BUILDER, postgres.builder_password)
+    con.autocommit = True
+    try:
+        with con.cursor() as cur:
+            cur.execute("select lead_id from intermediate.int_leads__scores order by lead_id limit 25")
+            stopped = [row[0] for row in cur.fetchall()]
+            cur.execute("update intermediate.int_leads__scores set fit_score = -1, lead_score = -1"
+                        " where lead_id = any(%s)", (stopped,))
+            cur.execute("delete from intermediate.int_leads__refreshed_inputs where lead_id = any(%s)", (stopped,))
+        result = run_dbt(list(BUILD_ARGS), target_path=tmp_path / "again", check=False, capture=True,
+                         env=postgres.env)
+        assert result.returncode == 0, result.stdout[-6000:]
+        with con.cursor() as cur:
+            cur.execute("select lead_id from intermediate.int_leads__changed order by lead_id")
+            assert [row[0] for row in cur.fetchall()] == stopped
+            cur.execute("select count(*) from intermediate.int_leads__scores where fit_score < 0")
+            assert cur.fetchone() == (0,)
+    finally:
+        con.close()
+    run_results = json.loads((tmp_path / "again" / "run_results.json").read_text())
+    compiled = {r["unique_id"].split(".")[-1]: r.get("compiled_code") or "" for r in run_results["results"]}
+    assert "int_leads__changed" in compiled["int_leads__scores"]  # built from the changed leads alone
+    differences = compare_targets(built.duckdb_file, "postgres", env=postgres.env)
+    assert differences == [], "\n".join(differences[:20])
+
+
 @pytest.mark.parametrize("shape", ["hubspot", "salesforce"])
 def test_vendor_exports_build_the_same_marts(postgres: PostgresServer, tmp_path_factory: pytest.TempPathFactory,
                                              shape: str) -> None:

@@ -1,6 +1,9 @@
 {#- Engagement rules fire once per lead, at the first qualifying occurrence;
     the value each rule matches (path segment, form type, asset type, e-mail
     event type) is the rule's match_value in seed scoring_rules. -#}
+{{ lead_keyed_config() }}
+-- depends_on: {{ ref('int_leads__changed') }}
+
 with scoring_rules as (
 
     select
@@ -17,6 +20,7 @@ leads as (
         lead_id,
         created_at
     from {{ ref('int_leads__enriched') }}
+    {{ only_changed_leads() }}
 
 ),
 
@@ -26,6 +30,7 @@ visitor_leads as (
         visitor_id,
         lead_id
     from {{ ref('int_visitors__lead_identity') }}
+    {{ only_changed_leads() }}
 
 ),
 
@@ -107,6 +112,7 @@ form_submissions as (
         asset_type,
         submitted_at
     from {{ ref('int_form_submissions__used') }}
+    {{ only_changed_leads() }}
 
 ),
 
@@ -150,6 +156,7 @@ email_replies as (
         on
             email_events.event_type = scoring_rules.match_value
             and scoring_rules.rule_id = 'email_reply'
+    {{ only_changed_leads('email_events.lead_id') }}
 
 ),
 

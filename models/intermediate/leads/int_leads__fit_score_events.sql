@@ -1,7 +1,11 @@
 {#- Fit rules fire once, at the lead's created_at, on its current row. -#}
+{{ lead_keyed_config() }}
+-- depends_on: {{ ref('int_leads__changed') }}
+
 with leads as (
 
     select * from {{ ref('int_leads__enriched') }}
+    {{ only_changed_leads() }}
 
 ),
 

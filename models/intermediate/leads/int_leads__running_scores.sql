@@ -4,6 +4,9 @@
     threshold is crossed crosses at that instant. int_leads__scores (mql_at),
     fct_lead_score_timeline, the threshold sweep, the nurture entries and
     the analysis lead_score_timeline all read it. -#}
+{{ lead_keyed_config() }}
+-- depends_on: {{ ref('int_leads__changed') }}
+
 with score_events as (
 
     select
@@ -12,6 +15,7 @@ with score_events as (
         points,
         effective_at
     from {{ ref('int_leads__score_events') }}
+    {{ only_changed_leads() }}
 
 ),
 

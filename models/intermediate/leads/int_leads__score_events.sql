@@ -1,5 +1,8 @@
 {#- Every rule fired per live lead, with its category and points from seed
     scoring_rules: the ledger that explains each lead's score. -#}
+{{ lead_keyed_config() }}
+-- depends_on: {{ ref('int_leads__changed') }}
+
 with fired_rules as (
 
     select
@@ -8,6 +11,7 @@ with fired_rules as (
         occurred_at,
         effective_at
     from {{ ref('int_leads__fit_score_events') }}
+    {{ only_changed_leads() }}
 
     union all
 
@@ -17,6 +21,7 @@ with fired_rules as (
         occurred_at,
         effective_at
     from {{ ref('int_leads__engagement_score_events') }}
+    {{ only_changed_leads() }}
 
 ),
 

@@ -3,12 +3,16 @@
     min_engagement_points of engagement (int_leads__running_scores, where
     rules sharing an instant count together, so a tie at the crossing
     instant crosses at that instant). -#}
+{{ lead_keyed_config() }}
+-- depends_on: {{ ref('int_leads__changed') }}
+
 with leads as (
 
     select
         lead_id,
         disqualification_reason
     from {{ ref('int_leads__enriched') }}
+    {{ only_changed_leads() }}
 
 ),
 
@@ -22,6 +26,7 @@ running_scores as (
         running_score,
         running_engagement_score
     from {{ ref('int_leads__running_scores') }}
+    {{ only_changed_leads() }}
 
 ),
 
