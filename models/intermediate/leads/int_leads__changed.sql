@@ -17,6 +17,9 @@
 -- depends_on: {{ ref('int_email_events__checked') }}
 -- depends_on: {{ ref('int_visitors__lead_identity') }}
 {%- set refreshed = refreshed_lead_inputs_or_empty() %}
+{#- Event rows checked since the last refresh; none before the first one
+    (no stored fingerprints, a NULL time: every lead is new then). -#}
+{%- set checked_since_last_refresh = 'checked_at > (select max(refreshed_at) from ' ~ refreshed ~ ')' %}
 
 with current_inputs as (
 
@@ -36,16 +39,11 @@ refreshed_inputs as (
 
 ),
 
-last_refresh as (
-
-    select coalesce(max(refreshed_at), cast('0001-01-01' as {{ dbt.type_timestamp() }})) as refreshed_at
-    from {{ refreshed }}
-
-),
-
 changed_inputs as (
 
-    select coalesce(current_inputs.lead_id, refreshed_inputs.lead_id) as lead_id
+    select
+        coalesce(current_inputs.lead_id, refreshed_inputs.lead_id) as lead_id,
+        current_inputs.lead_id is null or refreshed_inputs.lead_id is null as is_new_or_gone
     from current_inputs
     full outer join refreshed_inputs
         on current_inputs.lead_id = refreshed_inputs.lead_id
@@ -59,16 +57,18 @@ changed_inputs as (
 new_pageviews as (
 
     select
-        pageviews.visitor_id,
-        pageviews.lead_id
-    from {{ ref('int_web_pageviews__checked') }} as pageviews
-    inner join last_refresh
-        on pageviews.checked_at > last_refresh.refreshed_at
+        visitor_id,
+        lead_id
+    from {{ ref('int_web_pageviews__checked') }}
+    where {{ checked_since_last_refresh }}
 
 ),
 
 touched_visitors as (
 
+    {#- The visitors of the new pageviews, and of the pageviews naming a lead
+        that went live or stopped being live (new, deleted, orphan): that
+        changes their bucket. -#}
     select visitor_id
     from new_pageviews
     union
@@ -76,6 +76,9 @@ touched_visitors as (
     from {{ ref('int_web_pageviews__checked') }} as pageviews
     inner join changed_inputs
         on pageviews.lead_id = changed_inputs.lead_id
+    where
+        changed_inputs.is_new_or_gone
+        and exists (select 1 from {{ refreshed }})
 
 ),
 
@@ -89,15 +92,13 @@ event_leads as (
     select lead_id
     from new_pageviews
     union
-    select form_submissions.lead_id
-    from {{ ref('int_form_submissions__checked') }} as form_submissions
-    inner join last_refresh
-        on form_submissions.checked_at > last_refresh.refreshed_at
+    select lead_id
+    from {{ ref('int_form_submissions__checked') }}
+    where {{ checked_since_last_refresh }}
     union
-    select email_events.lead_id
-    from {{ ref('int_email_events__checked') }} as email_events
-    inner join last_refresh
-        on email_events.checked_at > last_refresh.refreshed_at
+    select lead_id
+    from {{ ref('int_email_events__checked') }}
+    where {{ checked_since_last_refresh }}
 
 ),
 
