@@ -54,13 +54,16 @@
     {{ return(adapter.get_relation(database=this.database, schema=this.schema, identifier='int_leads__refreshed_inputs')) }}
 {%- endmacro %}
 
-{#- The post-hook of int_leads__changed: the changed leads leave the stored
-    fingerprints until int_leads__refreshed_inputs stores theirs again
-    (Spark: nothing to delete from, the models are rebuilt every run). -#}
+{#- The post-hook of int_leads__changed: the changed leads' stored
+    fingerprints are forgotten (NULL, the row kept: a lead that is gone by
+    the next build is still found gone) until int_leads__refreshed_inputs
+    stores theirs again (Spark: nothing to update, the models are rebuilt
+    every run). -#}
 {% macro forget_changed_lead_inputs() -%}
     {%- set refreshed = refreshed_lead_inputs() -%}
     {%- if refreshed is not none and target.type != 'spark' -%}
-        delete from {{ refreshed }}
+        update {{ refreshed }}
+        set input_fingerprint = null
         where lead_id in (select lead_id from {{ this }})
     {%- endif -%}
 {%- endmacro %}

@@ -7,9 +7,10 @@
     with a pageview naming a changed lead (its bucket follows that lead's
     state), and the leads the new rows name.
 
-    The post-hook drops these leads from int_leads__refreshed_inputs: should
-    the build stop before it stores the new fingerprints (a failed test on
-    a target without write-audit-publish), the next build still finds them
+    The post-hook forgets these leads' fingerprints in
+    int_leads__refreshed_inputs: should the build stop before it stores the
+    new ones (a failed test on a target without write-audit-publish, or a
+    selection without that model), the next build still finds them
     changed. -#}
 {{ config(post_hook='{{ forget_changed_lead_inputs() }}') }}
 -- depends_on: {{ ref('int_web_pageviews__checked') }}
@@ -50,6 +51,7 @@ changed_inputs as (
     where
         current_inputs.lead_id is null
         or refreshed_inputs.lead_id is null
+        or refreshed_inputs.input_fingerprint is null
         or current_inputs.input_fingerprint <> refreshed_inputs.input_fingerprint
 
 ),
