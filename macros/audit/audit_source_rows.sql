@@ -132,9 +132,8 @@ new_rows as (
 
     select
         {%- for column in columns %}
-        source_copies.{{ column }},
+        source_copies.{{ column }}{{ "," if not loop.last }}
         {%- endfor %}
-        {{ build_started_at() }} as checked_at
     from source_copies
     left join stored_copies
         on source_copies.row_hash = stored_copies.row_hash
@@ -144,12 +143,7 @@ new_rows as (
 {%- else -%}
 new_rows as (
 
-    select
-        source_rows.*
-        {%- if timestamp_column is not none %},
-        {{ build_started_at() }} as checked_at
-        {%- endif %}
-    from source_rows
+    select * from source_rows
 
 ),
 {%- endif %}
@@ -158,6 +152,9 @@ checked as (
 
     select
         new_rows.*,
+        {%- if timestamp_column is not none %}
+        {{ build_started_at() }} as checked_at,
+        {%- endif %}
         {{ composite_key(key_columns) }} as row_key,
         case
             {%- for column in finite_columns %}

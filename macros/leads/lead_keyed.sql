@@ -29,17 +29,15 @@
     their new rows (if any: a deleted lead has none) are appended after. -#}
 {% macro delete_changed_leads() -%}
     {%- if is_incremental() -%}
-        delete from {{ this }}
-        where lead_id in (select lead_id from {{ ref('int_leads__changed') }})
+        delete from {{ this }} {{ only_changed_leads() }}
     {%- endif -%}
 {%- endmacro %}
 
 {#- A filter on an import CTE of a lead-keyed model: the rows of the changed
-    leads in an incremental build, every row otherwise. `keyword` is where,
-    or and when the CTE filters already. -#}
-{% macro only_changed_leads(lead_id_column='lead_id', keyword='where') -%}
+    leads in an incremental build, every row otherwise. -#}
+{% macro only_changed_leads(lead_id_column='lead_id') -%}
     {%- if is_incremental() -%}
-        {{ keyword }} {{ lead_id_column }} in (select lead_id from {{ ref('int_leads__changed') }})
+        where {{ lead_id_column }} in (select lead_id from {{ ref('int_leads__changed') }})
     {%- endif -%}
 {%- endmacro %}
 
